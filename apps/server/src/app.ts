@@ -1,0 +1,63 @@
+import { appRouter, createContextFactory, readHealth } from '@mejabantu/api'
+import type { Database } from '@mejabantu/db'
+import { createExpressMiddleware } from '@trpc/server/adapters/express'
+import express, { type ErrorRequestHandler } from 'express'
+import { pinoHttp } from 'pino-http'
+import type { Logger } from './logger.ts'
+import { securityHeaders } from './security.ts'
+import { staticAppRouter, type StaticApp } from './static-apps.ts'
+
+export interface AppDeps {
+  db: Database
+  log: Logger
+  version: string
+  apps: StaticApp[]
+}
+
+/** The HTTP surface: /health, /trpc, and the two browser apps. No state outside the database. */
+export function createApp({ db, log, version, apps }: AppDeps) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(securityHeaders())
+  app.use(
+    pinoHttp({
+      logger: log,
+      autoLogging: { ignore: (req) => req.url === '/health' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    }),
+  )
+
+  app.get('/health', async (_req, res) => {
+    const health = await readHealth(db, version)
+    res.status(health.status === 'ok' ? 200 : 503).json(health)
+  })
+
+  const createContext = createContextFactory({ db, version })
+  app.use(
+    '/trpc',
+    express.json({ limit: '1mb' }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req }) => createContext({ ip: req.ip ?? null }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'procedure failed')
+      },
+    }),
+  )
+
+  for (const spa of apps) app.use(spa.mount, staticAppRouter(spa))
+  app.get('/', (_req, res) => res.redirect(302, '/console/'))
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } })
+  })
+  const onError: ErrorRequestHandler = (err: { status?: number; type?: string }, req, res, _next) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500
+    if (status === 500) req.log.error({ err }, 'request failed')
+    res.status(status).json({ error: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } })
+  }
+  app.use(onError)
+  return app
+}

@@ -1,0 +1,48 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { ensureFirstRun, type FirstRunResult } from '@mejabantu/api'
+import { applyMigrations, openDatabase, type Database } from '@mejabantu/db'
+import { createApp } from './app.ts'
+import type { Config } from './config.ts'
+import type { Logger } from './logger.ts'
+import { builtApps, type StaticApp } from './static-apps.ts'
+import { version } from './version.ts'
+
+export interface RunningServer {
+  url: string
+  db: Database
+  firstRun: FirstRunResult
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>
+}
+
+/** Opens the database, applies pending migrations, seeds a fresh install and starts listening. */
+export async function startServer(
+  config: Config,
+  log: Logger,
+  apps: StaticApp[] = builtApps(),
+): Promise<RunningServer> {
+  const db = await openDatabase(config.database)
+  try {
+    const applied = await applyMigrations(db)
+    if (applied.length) log.info({ applied }, 'migrations applied')
+    const firstRun = await ensureFirstRun(db)
+    const http = createApp({ db, log, version, apps }).listen(config.port, config.host)
+    await once(http, 'listening')
+    const { port } = http.address() as AddressInfo
+    let closing: Promise<void> | undefined
+    const close = () =>
+      (closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()))
+        http.closeIdleConnections()
+        const timer = setTimeout(() => http.closeAllConnections(), config.shutdownTimeoutMs)
+        await closed
+        clearTimeout(timer)
+        await db.close()
+      })())
+    return { url: `http://${config.host}:${port}`, db, firstRun, close }
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+}

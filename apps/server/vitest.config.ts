@@ -1,0 +1,1 @@
+export { integrationConfig as default } from '@mejabantu/vitest-config'

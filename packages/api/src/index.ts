@@ -1,0 +1,6 @@
+export { appRouter, type AppRouter } from './root.ts'
+export { createContextFactory, type Context } from './context.ts'
+export { createCallerFactory } from './trpc.ts'
+export { readHealth } from './services/health.ts'
+export { ensureFirstRun, type FirstRunResult } from './services/first-run.ts'
+export { verifyPassword } from './services/passwords.ts'

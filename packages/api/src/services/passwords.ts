@@ -1,0 +1,12 @@
+import { randomBytes } from 'node:crypto'
+import { hash, verify } from '@node-rs/argon2'
+
+// @node-rs/argon2 defaults to argon2id with OWASP-recommended cost parameters.
+export const hashPassword = (password: string) => hash(password)
+export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password)
+
+/** A one-time password that is easy to read aloud: no 0/O or 1/l/I. */
+export function oneTimePassword(length = 14): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('')
+}

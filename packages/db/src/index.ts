@@ -1,0 +1,11 @@
+export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './client.ts'
+export { defaultDataDir } from './data-dir.ts'
+export {
+  applyMigrations,
+  createMigration,
+  diffDatabaseToSchema,
+  diffHistoryToSchema,
+  migrationStatus,
+  type MigrationStatus,
+} from './migrations.ts'
+export type { PrismaClient } from './generated/prisma/client.ts'

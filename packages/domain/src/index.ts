@@ -1,0 +1,5 @@
+export * from './labels.ts'
+export * from './consultation.ts'
+export * from './candidate.ts'
+export * from './requirement.ts'
+export * from './health.ts'

@@ -1,0 +1,33 @@
+import js from '@eslint/js'
+import vue from 'eslint-plugin-vue'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const ignores = {
+  ignores: ['**/dist/**', '**/.output/**', '**/.nuxt/**', '**/generated/**', '**/.turbo/**', '**/.data/**'],
+}
+
+/** TypeScript for Node and pure packages. */
+export const base = tseslint.config(ignores, js.configs.recommended, ...tseslint.configs.recommended, {
+  languageOptions: { globals: { ...globals.node } },
+  rules: {
+    '@typescript-eslint/consistent-type-imports': 'error',
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    'no-console': 'error',
+  },
+})
+
+/** Vue single-file components in the Nuxt apps (auto-imports are globals there). */
+export const vueApp = tseslint.config(...base, ...vue.configs['flat/recommended'], {
+  files: ['**/*.vue'],
+  languageOptions: {
+    parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },
+    globals: { ...globals.browser },
+  },
+  rules: {
+    'vue/multi-word-component-names': 'off',
+    'no-undef': 'off',
+  },
+})
+
+export default base
