@@ -97,7 +97,7 @@ export async function diffHistoryToSchema(source: MigrationSource = {}): Promise
         exitCode: null,
         filters: noFilters,
       })
-      return emptyDiff(result.stdout) ? '' : result.stdout
+      return emptyDiff(result.stdout) ? '' : (result.stdout ?? '')
     })
   } finally {
     await scratch.close()
@@ -116,12 +116,13 @@ export async function diffDatabaseToSchema(db: Database, source: MigrationSource
       exitCode: null,
       filters: noFilters,
     })
-    return emptyDiff(result.stdout) ? '' : result.stdout
+    return emptyDiff(result.stdout) ? '' : (result.stdout ?? '')
   })
 }
 
-function emptyDiff(sql: string): boolean {
-  return sql.trim() === '' || sql.trim() === '-- This is an empty migration.'
+function emptyDiff(sql: string | null): boolean {
+  const text = (sql ?? '').trim()
+  return text === '' || text === '-- This is an empty migration.'
 }
 
 /**

@@ -2,11 +2,18 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
+import type * as SchemaEngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { Database } from './client.ts'
 
-type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg')
+type Bindings = typeof SchemaEngineBindings
 
 let bindings: Promise<Bindings> | undefined
+
+// Node's global WebAssembly; its types live in the DOM lib, which Node packages do not load.
+const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly
+interface WebAssemblyApi {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>
+}
 
 /**
  * Prisma's schema engine compiled to WebAssembly: the same migration logic as the native CLI, driven
@@ -19,8 +26,8 @@ function loadBindings(): Promise<Bindings> {
     const wasmPath = createRequire(import.meta.url)
       .resolve('@prisma/schema-engine-wasm/schema_engine_bg')
       .replace(/\.js$/, '.wasm')
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bg })
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void }
+    const { instance } = await webAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bg })
+    const exports = instance.exports as { __wbindgen_start(): void }
     bg.__wbg_set_wasm(exports)
     exports.__wbindgen_start()
     return bg

@@ -28,7 +28,9 @@ async function freshPostgresDatabase(adminUrl: string) {
   url.pathname = `/${name}`
   return {
     options: { url: url.toString() },
-    dispose: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    dispose: async () => {
+      await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    },
   }
 }
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { CandidateRole, Pathway } from './candidate.ts'
+import { Channel, ConsultationStatus, StakeholderCategory, Topic } from './consultation.ts'
+import type { Label } from './labels.ts'
+import { CheckStatus, RequirementKind, RequirementSubject } from './requirement.ts'
+
+const enums = { Channel, StakeholderCategory, Topic, ConsultationStatus, Pathway, CandidateRole, CheckStatus, RequirementKind, RequirementSubject }
+
+describe.each(Object.entries(enums))('%s', (_name, e) => {
+  it('has an Indonesian and an English label for every value, and the schema accepts exactly those values', () => {
+    const labels: Record<string, Label> = e.labels
+    expect(Object.keys(labels)).toEqual(e.values)
+    for (const value of e.values) {
+      expect(labels[value]?.id).toMatch(/\S/)
+      expect(labels[value]?.en).toMatch(/\S/)
+      expect(e.schema.parse(value)).toBe(value)
+    }
+    expect(e.schema.safeParse('not-a-value').success).toBe(false)
+  })
+})
+
+it('has five consultation channels, as Keputusan KPU 1229/2024 lists them', () => {
+  expect(Channel.values).toEqual(['tatap_muka', 'telepon', 'email', 'grup_pesan', 'pertemuan_daring'])
+  expect(Channel.label('grup_pesan', 'en')).toBe('Messaging group')
+})

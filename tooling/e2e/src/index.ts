@@ -1,0 +1,2 @@
+export { launchBrowser } from './browser.ts'
+export { startBuiltServer, type ServerUnderTest } from './server.ts'
