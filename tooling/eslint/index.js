@@ -27,6 +27,13 @@ export const vueApp = tseslint.config(...base, ...vue.configs['flat/recommended'
   rules: {
     'vue/multi-word-component-names': 'off',
     'no-undef': 'off',
+    // Layout belongs to Prettier.
+    'vue/max-attributes-per-line': 'off',
+    'vue/singleline-html-element-content-newline': 'off',
+    'vue/multiline-html-element-content-newline': 'off',
+    'vue/html-self-closing': 'off',
+    'vue/html-indent': 'off',
+    'vue/html-closing-bracket-newline': 'off',
   },
 })
 

@@ -10,7 +10,10 @@ export async function freshConfig(target: TestTarget): Promise<{ config: Config;
   const base = { host: '127.0.0.1', port: 0, logLevel: 'silent', shutdownTimeoutMs: 5_000 } as const
   if (target.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-data-'))
-    return { config: { ...base, database: { dataDir } }, cleanup: () => rm(dataDir, { recursive: true, force: true }) }
+    return {
+      config: { ...base, database: { dataDir } },
+      cleanup: () => rm(dataDir, { recursive: true, force: true }),
+    }
   }
   const fresh = await target.create()
   return { config: { ...base, database: fresh.options }, cleanup: fresh.dispose }

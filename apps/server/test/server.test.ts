@@ -1,5 +1,6 @@
 import { connect } from 'node:net'
 import { testTargets } from '@mejabantu/db/testing'
+import type { Health } from '@mejabantu/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../src/server.ts'
 import { freshConfig, silentLog } from './helpers.ts'
@@ -31,7 +32,7 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
   it('reports ok with the migration level on GET /health', async () => {
     const res = await fetch(`${server.url}/health`)
     expect(res.status).toBe(200)
-    const body = await res.json()
+    const body = (await res.json()) as Health
     expect(body).toMatchObject({
       status: 'ok',
       database: { kind: target.kind, reachable: true, pendingMigrations: 0 },
@@ -42,7 +43,7 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
   it('answers the tRPC health procedure at /trpc', async () => {
     const res = await fetch(`${server.url}/trpc/health`)
     expect(res.status).toBe(200)
-    const { result } = await res.json()
+    const { result } = (await res.json()) as { result: { data: Health } }
     expect(result.data).toMatchObject({ status: 'ok', database: { kind: target.kind } })
   })
 
@@ -88,7 +89,9 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
     const socket = connect(Number(port), '127.0.0.1')
     await new Promise((resolve) => socket.once('connect', resolve))
     const body = '{"a":1}'
-    socket.write(`POST /nope HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n{"a"`)
+    socket.write(
+      `POST /nope HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n{"a"`,
+    )
     await new Promise((resolve) => setTimeout(resolve, 100))
     let closed = false
     const closing = server.close().then(() => (closed = true))
@@ -105,7 +108,8 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
     await closing
     expect(closed).toBe(true)
     await expect(fetch(`${server.url}/health`), 'no longer listening').rejects.toThrow()
-    if (target.kind === 'pglite') await expect(server.db.prisma.user.count(), 'database closed').rejects.toThrow()
+    if (target.kind === 'pglite')
+      await expect(server.db.prisma.user.count(), 'database closed').rejects.toThrow()
     server = { ...server, close: async () => {} }
   })
 })

@@ -6,5 +6,9 @@ import { fileURLToPath } from 'node:url'
 
 const stub = fileURLToPath(new URL('./schema-engine-unavailable', import.meta.url))
 const env = { PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1', ...process.env }
-const result = spawnSync('prisma', ['generate'], { stdio: 'inherit', env, shell: process.platform === 'win32' })
+const result = spawnSync('prisma', ['generate'], {
+  stdio: 'inherit',
+  env,
+  shell: process.platform === 'win32',
+})
 process.exit(result.status ?? 1)

@@ -29,7 +29,11 @@ async function main(): Promise<number> {
     }
     case 'create': {
       const folder = await createMigration(args.join('_'))
-      say(folder ? `Created prisma/migrations/${folder}/migration.sql` : 'Schema unchanged: no migration created.')
+      say(
+        folder
+          ? `Created prisma/migrations/${folder}/migration.sql`
+          : 'Schema unchanged: no migration created.',
+      )
       return 0
     }
     case 'status': {

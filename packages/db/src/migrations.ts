@@ -63,7 +63,10 @@ export interface MigrationStatus {
 }
 
 /** Compares Prisma's `_prisma_migrations` bookkeeping table with the migrations folder. */
-export async function migrationStatus(db: Database, migrationsDir = defaultMigrationsDir): Promise<MigrationStatus> {
+export async function migrationStatus(
+  db: Database,
+  migrationsDir = defaultMigrationsDir,
+): Promise<MigrationStatus> {
   const [{ exists }] = await db.prisma.$queryRaw<[{ exists: boolean }]>`
     SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`
   const rows = exists
@@ -91,7 +94,11 @@ export async function diffHistoryToSchema(source: MigrationSource = {}): Promise
     return await withSchemaEngine(scratch, schema, async (engine) => {
       await engine.applyMigrations({ migrationsList, filters: noFilters })
       const result = await engine.diff({
-        from: { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: '.' },
+        from: {
+          tag: 'schemaDatasource',
+          files: [{ path: 'schema.prisma', content: schema }],
+          configDir: '.',
+        },
         to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
         script: true,
         exitCode: null,
@@ -134,7 +141,10 @@ export async function createMigration(
   source: MigrationSource = {},
   now = new Date(),
 ): Promise<string | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
   if (!slug) throw new Error('A migration needs a name, e.g. `npm run db:migration -- add_visits`.')
   const sql = await diffHistoryToSchema(source)
   if (!sql) return null

@@ -26,7 +26,9 @@ function loadBindings(): Promise<Bindings> {
     const wasmPath = createRequire(import.meta.url)
       .resolve('@prisma/schema-engine-wasm/schema_engine_bg')
       .replace(/\.js$/, '.wasm')
-    const { instance } = await webAssembly.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bg })
+    const { instance } = await webAssembly.instantiate(await readFile(wasmPath), {
+      './schema_engine_bg.js': bg,
+    })
     const exports = instance.exports as { __wbindgen_start(): void }
     bg.__wbg_set_wasm(exports)
     exports.__wbindgen_start()

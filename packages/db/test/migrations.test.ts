@@ -66,7 +66,10 @@ describe('migration history', () => {
     afterAll(() => rm(work, { recursive: true, force: true }))
 
     it('writes only the change, in Prisma folder format, and nothing when unchanged', async () => {
-      const source = { schemaPath: path.join(work, 'schema.prisma'), migrationsDir: path.join(work, 'migrations') }
+      const source = {
+        schemaPath: path.join(work, 'schema.prisma'),
+        migrationsDir: path.join(work, 'migrations'),
+      }
       const folder = await createMigration('Add notes!', source, new Date('2026-01-02T03:04:05Z'))
 
       expect(folder).toBe('20260102030405_add_notes')

@@ -31,6 +31,8 @@ describe('candidate pair', () => {
   })
 
   it('rejects an LO phone number that is not digits', () => {
-    expect(CandidatePairSchema.safeParse({ ...pair, liaisonOfficer: { name: 'Andi', phone: '0812-abc' } }).success).toBe(false)
+    expect(
+      CandidatePairSchema.safeParse({ ...pair, liaisonOfficer: { name: 'Andi', phone: '0812-abc' } }).success,
+    ).toBe(false)
   })
 })

@@ -41,10 +41,20 @@ export const CandidatePairSchema = z
       ctx.issues.push({ code: 'custom', input: ctx.value, path: ['candidates'], message: 'pair.roles' })
     }
     if (ctx.value.pathway === 'partai' && ctx.value.parties.length === 0) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['parties'], message: 'pair.parties.required' })
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['parties'],
+        message: 'pair.parties.required',
+      })
     }
     if (ctx.value.pathway === 'perseorangan' && ctx.value.parties.length > 0) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['parties'], message: 'pair.parties.forbidden' })
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['parties'],
+        message: 'pair.parties.forbidden',
+      })
     }
   })
 export type CandidatePair = z.infer<typeof CandidatePairSchema>

@@ -4,7 +4,17 @@ import { Channel, ConsultationStatus, StakeholderCategory, Topic } from './consu
 import type { Label } from './labels.ts'
 import { CheckStatus, RequirementKind, RequirementSubject } from './requirement.ts'
 
-const enums = { Channel, StakeholderCategory, Topic, ConsultationStatus, Pathway, CandidateRole, CheckStatus, RequirementKind, RequirementSubject }
+const enums = {
+  Channel,
+  StakeholderCategory,
+  Topic,
+  ConsultationStatus,
+  Pathway,
+  CandidateRole,
+  CheckStatus,
+  RequirementKind,
+  RequirementSubject,
+}
 
 describe.each(Object.entries(enums))('%s', (_name, e) => {
   it('has an Indonesian and an English label for every value, and the schema accepts exactly those values', () => {

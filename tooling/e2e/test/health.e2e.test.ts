@@ -25,7 +25,10 @@ describe('both apps render the server health through tRPC', () => {
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(error.message))
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text())
+      if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`)
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`)
     })
 
     await page.goto(`${server.url}/${app}/`)

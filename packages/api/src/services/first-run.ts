@@ -28,7 +28,12 @@ export async function ensureFirstRun(db: Database): Promise<FirstRunResult> {
     const diy = await tx.office.upsert({
       where: { regionCode: '34' },
       update: {},
-      create: { level: 'PROVINSI', regionCode: '34', name: 'KPU Daerah Istimewa Yogyakarta', parentId: ri.id },
+      create: {
+        level: 'PROVINSI',
+        regionCode: '34',
+        name: 'KPU Daerah Istimewa Yogyakarta',
+        parentId: ri.id,
+      },
     })
     const bantul = await tx.office.upsert({
       where: { regionCode: '34.02' },
