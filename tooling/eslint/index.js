@@ -8,14 +8,24 @@ const ignores = {
 }
 
 /** TypeScript for Node and pure packages. */
-export const base = tseslint.config(ignores, js.configs.recommended, ...tseslint.configs.recommended, {
-  languageOptions: { globals: { ...globals.node } },
-  rules: {
-    '@typescript-eslint/consistent-type-imports': 'error',
-    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-    'no-console': 'error',
+export const base = tseslint.config(
+  ignores,
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
   },
-})
+  {
+    // Benchmarks exist to print.
+    files: ['**/bench/**', '**/bench.mjs'],
+    rules: { 'no-console': 'off' },
+  },
+)
 
 /** Vue single-file components in the Nuxt apps (auto-imports are globals there). */
 export const vueApp = tseslint.config(...base, ...vue.configs['flat/recommended'], {
