@@ -1,11 +1,7 @@
 // Walk-in kiosk: a single-page app served by the Meja Bantu server under /kiosk/, run full-screen on a
 // tablet at the help-desk entrance.
 export default defineNuxtConfig({
-  compatibilityDate: '2026-11-01',
-  ssr: false,
-  telemetry: false,
-  devtools: { enabled: false },
-  modules: ['@nuxt/ui', '@nuxtjs/i18n'],
+  extends: ['@mejabantu/nuxt-base'],
   css: ['~/assets/css/main.css'],
   app: {
     baseURL: '/kiosk/',
@@ -22,17 +18,11 @@ export default defineNuxtConfig({
       ],
     },
   },
-  // Offices may run without internet: no web fonts, icons bundled from @iconify-json/lucide.
-  ui: { fonts: false, colorMode: false },
-  icon: { provider: 'none', clientBundle: { scan: true } },
+  ui: { colorMode: false },
   i18n: {
-    defaultLocale: 'id',
-    strategy: 'no_prefix',
-    detectBrowserLanguage: false,
     locales: [
       { code: 'id', language: 'id-ID', name: 'Bahasa Indonesia', file: 'id.json' },
       { code: 'en', language: 'en-GB', name: 'English', file: 'en.json' },
     ],
   },
-  nitro: { devProxy: { '/trpc': { target: 'http://127.0.0.1:3000/trpc', changeOrigin: true } } },
 })

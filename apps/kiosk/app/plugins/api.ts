@@ -1,8 +1,0 @@
-import type { AppRouter } from '@mejabantu/api'
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
-
-/** The typed tRPC client; the server serves this app and /trpc on the same origin. */
-export default defineNuxtPlugin(() => {
-  const api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc' })] })
-  return { provide: { api } }
-})

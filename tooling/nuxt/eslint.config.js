@@ -1,0 +1,1 @@
+export { vueApp as default } from '@mejabantu/eslint-config'
