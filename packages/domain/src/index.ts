@@ -1,5 +1,7 @@
 export * from './labels.ts'
+export * from './rules.ts'
 export * from './consultation.ts'
 export * from './candidate.ts'
 export * from './requirement.ts'
+export { pkpu8of2024 } from './catalog/pkpu-8-2024.ts'
 export * from './health.ts'

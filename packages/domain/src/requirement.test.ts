@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CheckStatus, canTransition, RequirementSchema } from './requirement.ts'
+import { CheckStatus, canTransition, RequirementSchema, transitionCheck } from './requirement.ts'
 
 describe('requirement check transitions', () => {
   const allowed = [
@@ -22,6 +22,16 @@ describe('requirement check transitions', () => {
     }
   })
 
+  it('names the rule and both statuses, in both languages, when a move is refused', () => {
+    expect(transitionCheck('BMS', 'perbaikan')).toEqual({ ok: true, value: 'perbaikan' })
+    const refused = transitionCheck('TMS', 'MS')
+    expect(refused.ok).toBe(false)
+    if (refused.ok) return
+    expect(refused.violation).toMatchObject({ rule: 'check.transition', params: { from: 'TMS', to: 'MS' } })
+    expect(refused.violation.message.id).toContain('TMS (tidak memenuhi syarat)')
+    expect(refused.violation.message.en).toContain('MS (meets the requirement)')
+  })
+
   it('treats MS and TMS as final', () => {
     expect(CheckStatus.values.filter((to) => canTransition('MS', to) || canTransition('TMS', to))).toEqual([])
   })
@@ -33,6 +43,7 @@ describe('requirement catalog item', () => {
     name: 'Surat Keterangan Catatan Kepolisian (SKCK)',
     gloss: 'Police record certificate',
     kind: 'syarat_calon',
+    pathways: ['partai', 'perseorangan'],
     appliesTo: 'candidate',
     issuer: 'Polres / Polda',
     legalBasis: 'PKPU 8/2024 Pasal 14 ayat (2) huruf h',
