@@ -11,6 +11,6 @@ export default defineNuxtConfig({
   icon: { provider: 'none', clientBundle: { scan: true } },
   // Bahasa Indonesia unless the visitor switches; the apps list their locale files.
   i18n: { defaultLocale: 'id', strategy: 'no_prefix', detectBrowserLanguage: false },
-  // `nuxt dev` runs beside the server: calls go to it.
-  nitro: { devProxy: { '/trpc': { target: 'http://127.0.0.1:3000/trpc', changeOrigin: true } } },
+  // `nuxt dev` runs beside the server (port 3000); the built apps are served by it on the same origin.
+  vite: { server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } } },
 })
