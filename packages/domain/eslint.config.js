@@ -1,1 +1,1 @@
-export { base as default } from '@mejabantu/eslint-config'
+export { documentedApi as default } from '@mejabantu/eslint-config'

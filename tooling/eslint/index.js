@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import jsdoc from 'eslint-plugin-jsdoc'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -26,6 +27,30 @@ export const base = tseslint.config(
     rules: { 'no-console': 'off' },
   },
 )
+
+/**
+ * Packages other code builds on: every export carries a doc comment, since the comment is the API's
+ * documentation in editors.
+ */
+export const documentedApi = tseslint.config(...base, {
+  files: ['src/**/*.ts'],
+  ignores: ['src/**/*.test.ts'],
+  plugins: { jsdoc },
+  rules: {
+    'jsdoc/require-jsdoc': [
+      'error',
+      {
+        publicOnly: { esm: true },
+        require: { FunctionDeclaration: true },
+        contexts: [
+          'ExportNamedDeclaration > VariableDeclaration',
+          'ExportNamedDeclaration > TSTypeAliasDeclaration',
+          'ExportNamedDeclaration > TSInterfaceDeclaration',
+        ],
+      },
+    ],
+  },
+})
 
 /** Vue single-file components in the Nuxt apps (auto-imports are globals there). */
 export const vueApp = tseslint.config(...base, ...vue.configs['flat/recommended'], {

@@ -12,4 +12,5 @@ export const HealthSchema = z.object({
   }),
   time: z.iso.datetime(),
 })
+/** The server's health report. */
 export type Health = z.infer<typeof HealthSchema>

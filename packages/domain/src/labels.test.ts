@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { CandidateRole, Pathway } from './candidate.ts'
 import { Channel, ConsultationStatus, StakeholderCategory, Topic } from './consultation.ts'
+import { Permission, Role } from './access.ts'
+import { ElectionKind, Stage } from './election.ts'
+import { PriorityReason, VisitStatus } from './guest.ts'
 import type { Label } from './labels.ts'
+import { OfficeLevel } from './office.ts'
 import { CheckStatus, RequirementKind, RequirementSubject } from './requirement.ts'
+import { TimeZone } from './time.ts'
 
 const enums = {
   Channel,
@@ -14,6 +19,14 @@ const enums = {
   CheckStatus,
   RequirementKind,
   RequirementSubject,
+  Role,
+  Permission,
+  OfficeLevel,
+  TimeZone,
+  VisitStatus,
+  PriorityReason,
+  ElectionKind,
+  Stage,
 }
 
 describe.each(Object.entries(enums))('%s', (_name, e) => {
@@ -32,4 +45,17 @@ describe.each(Object.entries(enums))('%s', (_name, e) => {
 it('has five consultation channels, as Keputusan KPU 1229/2024 lists them', () => {
   expect(Channel.values).toEqual(['tatap_muka', 'telepon', 'email', 'grup_pesan', 'pertemuan_daring'])
   expect(Channel.label('grup_pesan', 'en')).toBe('Messaging group')
+})
+
+it('offers options in table order in the chosen language', () => {
+  expect(Topic.options('en')[0]).toEqual({ value: 'syarat_calon', label: 'Candidate requirements' })
+  expect(Topic.options().map((o) => o.value)).toEqual(Topic.values)
+})
+
+it('extends an enum without losing a value or a label', () => {
+  const OfficeTopic = Topic.extend({ logistik: { id: 'Logistik', en: 'Logistics' } })
+  expect(OfficeTopic.values).toEqual([...Topic.values, 'logistik'])
+  expect(OfficeTopic.schema.parse('logistik')).toBe('logistik')
+  expect(OfficeTopic.label('silon', 'en')).toBe('SILON application')
+  expect(Topic.schema.safeParse('logistik').success).toBe(false)
 })

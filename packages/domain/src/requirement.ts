@@ -3,17 +3,21 @@ import { CandidateRole, Pathway, type CandidatePair } from './candidate.ts'
 import { labelledEnum } from './labels.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
 
+/** Syarat calon (about each candidate) or syarat pencalonan (about the nomination). */
 export const RequirementKind = labelledEnum({
   syarat_calon: { id: 'Syarat calon', en: 'Candidate requirement' },
   syarat_pencalonan: { id: 'Syarat pencalonan', en: 'Nomination requirement' },
 })
+/** A requirement kind. */
 export type RequirementKind = z.infer<typeof RequirementKind.schema>
 
+/** Whose document it is: each candidate, the pair, or each nominating party. */
 export const RequirementSubject = labelledEnum({
   candidate: { id: 'Setiap calon', en: 'Each candidate' },
   pair: { id: 'Pasangan calon', en: 'The pair' },
   party: { id: 'Setiap partai pengusul', en: 'Each nominating party' },
 })
+/** A requirement subject. */
 export type RequirementSubject = z.infer<typeof RequirementSubject.schema>
 
 /** A document the regulation asks for, e.g. C5 (SKCK) or P1 (Model B-KWK Parpol). */
@@ -28,6 +32,7 @@ export const RequirementSchema = z.object({
   issuer: z.string().min(1),
   legalBasis: z.string().min(1),
 })
+/** A catalog item. */
 export type Requirement = z.infer<typeof RequirementSchema>
 
 /**
@@ -48,6 +53,7 @@ export const RequirementCatalogSchema = z
       ctx.issues.push({ code: 'custom', input: ctx.value, path: ['items'], message: 'catalog.codes.unique' })
     }
   })
+/** A versioned requirement catalog. */
 export type RequirementCatalog = z.infer<typeof RequirementCatalogSchema>
 
 /** The catalog in force on a date (`YYYY-MM-DD`): the newest whose effective date has come. */
@@ -77,6 +83,7 @@ export const CheckStatus = labelledEnum({
   perbaikan: { id: 'Perbaikan', en: 'Being fixed' },
   diserahkan_perbaikan: { id: 'Perbaikan diserahkan', en: 'Fix submitted' },
 })
+/** A research status. */
 export type CheckStatus = z.infer<typeof CheckStatus.schema>
 
 const transitions: Record<CheckStatus, readonly CheckStatus[]> = {
@@ -119,8 +126,10 @@ export const CheckSubjectSchema = z.union([
   z.literal('pasangan'),
   z.string().trim().min(1).max(120),
 ])
+/** Whose document a check is about. */
 export type CheckSubject = z.infer<typeof CheckSubjectSchema>
 
+/** The research state of one document of one subject. */
 export const RequirementCheckSchema = z.object({
   requirementCode: RequirementSchema.shape.code,
   subject: CheckSubjectSchema,
@@ -128,6 +137,7 @@ export const RequirementCheckSchema = z.object({
   reason: z.string().trim().max(2000).nullable(),
   evidence: z.string().trim().max(500).nullable(),
 })
+/** The research state of one document. */
 export type RequirementCheck = z.infer<typeof RequirementCheckSchema>
 
 /** Every document a pair owes: each candidate's, each nominating party's, and the pair's own. */

@@ -7,7 +7,10 @@ export interface RuleViolation {
   message: Label
 }
 
+/** What a rule returns: the value it allows, or why it refuses. */
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; violation: RuleViolation }
 
+/** A rule's yes. */
 export const allow = <T>(value: T): RuleResult<T> => ({ ok: true, value })
+/** A rule's no, with the violation. */
 export const deny = <T = never>(violation: RuleViolation): RuleResult<T> => ({ ok: false, violation })

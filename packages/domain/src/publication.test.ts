@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { PublicConsultationSchema, scrubPersonalData, toPublicConsultation } from './publication.ts'
+
+// Adversarial records: personal data hidden in every free-text field and in odd shapes.
+const adversarial = {
+  id: '0b9f1e0e-4a84-4b39-9c39-1c0e6c3b8a10',
+  channel: 'telepon',
+  topic: 'syarat_calon',
+  stakeholderCategory: 'pemilih',
+  status: 'dijawab',
+  askerName: 'Siti Rahmawati',
+  askerInstitution: 'RT 03 Desa Trirenggo',
+  askerContact: 'siti.r@example.id',
+  question:
+    'Saya Siti Rahmawati, NIK 3402011234560001, HP 0812-3456-7789, apakah suami saya boleh mencalonkan?',
+  answer: 'Bu Siti, silakan hubungi 0274 367 xxx',
+  minutes: 'Dihadiri Budi (budi@partai.id)',
+  participants: [{ name: 'Budi Santoso' }],
+  occurredAt: new Date('2024-09-05T16:30:00Z'),
+  firstResponseAt: new Date('2024-09-05T16:42:10Z'),
+} as const
+const pii = [
+  'Siti',
+  'Rahmawati',
+  'Trirenggo',
+  'example.id',
+  '3402011234560001',
+  '0812',
+  '3456',
+  'Budi',
+  'partai.id',
+  'suami',
+]
+
+describe('public consultation log', () => {
+  it('keeps only category, topic, channel, day, status and time to answer', () => {
+    expect(toPublicConsultation(adversarial, 'WIB')).toEqual({
+      day: '2024-09-05',
+      channel: 'telepon',
+      topic: 'syarat_calon',
+      stakeholderCategory: 'pemilih',
+      status: 'dijawab',
+      minutesToFirstResponse: 12,
+    })
+  })
+
+  it('lets no name, number, e-mail or free text through, whatever the record holds', () => {
+    const serialised = JSON.stringify(toPublicConsultation(adversarial, 'WIT'))
+    for (const fragment of pii) expect(serialised, fragment).not.toContain(fragment)
+    expect(serialised).not.toContain('16:30')
+  })
+
+  it('uses the office day: 23:30 WIB is the 5th for WIB but the 6th for WIT', () => {
+    expect(toPublicConsultation(adversarial, 'WIB').day).toBe('2024-09-05')
+    expect(toPublicConsultation(adversarial, 'WIT').day).toBe('2024-09-06')
+  })
+
+  it('refuses a public line carrying any extra field', () => {
+    const line = toPublicConsultation(adversarial, 'WIB')
+    expect(PublicConsultationSchema.safeParse({ ...line, askerName: 'Siti' }).success).toBe(false)
+    expect(PublicConsultationSchema.safeParse({ ...line, topic: 'Siti Rahmawati' }).success).toBe(false)
+  })
+})
+
+describe('scrubbing free text for share posts', () => {
+  it('removes e-mails, NIK, phone numbers in several shapes, and links', () => {
+    const text =
+      'Hubungi budi.s@mail.co.id atau +62 812-3456-7789 / 0812 3456 7789 / 6281234567789; NIK 3402011234560001; lihat https://wa.me/6281234567789'
+    const scrubbed = scrubPersonalData(text)
+    expect(scrubbed).not.toMatch(/@|\d{4}/)
+    expect(scrubbed).toContain('[email]')
+    expect(scrubbed).toContain('[NIK]')
+    expect(scrubbed).toContain('[telepon]')
+    expect(scrubbed).toContain('[tautan]')
+  })
+
+  it('removes the given names and their parts, whatever the case, leaving other words', () => {
+    const scrubbed = scrubPersonalData('SITI bertanya; rahmawati menjawab. Situs KPU dibuka.', [
+      'Siti Rahmawati',
+    ])
+    expect(scrubbed).toBe('[nama] bertanya; [nama] menjawab. Situs KPU dibuka.')
+  })
+
+  it('treats names as text, not patterns', () => {
+    expect(scrubPersonalData('A.(b) hadir; Axxb tidak', ['A.(b)'])).toBe('[nama] hadir; Axxb tidak')
+  })
+
+  it('keeps dates and counts that are not personal', () => {
+    expect(scrubPersonalData('Perbaikan 6–8 September 2024, 12 pasangan')).toBe(
+      'Perbaikan 6–8 September 2024, 12 pasangan',
+    )
+  })
+})
