@@ -49,7 +49,8 @@ export function createApp({ db, log, version, apps }: AppDeps) {
     express.json({ limit: '1mb' }),
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContext({ ip: req.ip ?? null }),
+      // req/res go in whole: the context reads the session cookie from one and sets it on the other.
+      createContext: ({ req, res }) => createContext({ req, res }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'procedure failed')
       },

@@ -37,7 +37,7 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
       status: 'ok',
       database: { kind: target.kind, reachable: true, pendingMigrations: 0 },
     })
-    expect(body.database.migration).toMatch(/^\d{14}_init$/)
+    expect(body.database.migration).toMatch(/^\d{14}_[a-z0-9_]+$/)
   })
 
   it('answers the tRPC health procedure at /trpc', async () => {

@@ -1,10 +1,20 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Database } from '@mejabantu/db'
+import { sessionCookieJar, type SessionCookieJar } from './session-cookie.ts'
 
 /** Everything a procedure may use; built once per request by the HTTP adapter. */
 export interface Context {
   db: Database
   version: string
+  /** The client's address (behind a trusted proxy, the forwarded one). */
   ip: string | null
+  userAgent: string | null
+  request: {
+    /** `scheme://host[:port]` the browser addressed; mutations from any other Origin are refused. */
+    origin: string
+    header(name: string): string | undefined
+  }
+  sessionCookie: SessionCookieJar
 }
 
 export interface ContextDeps {
@@ -12,6 +22,29 @@ export interface ContextDeps {
   version: string
 }
 
+/**
+ * The request as Express sees it once `trust proxy` is set: `ip`, `secure`, `protocol` and `host` already
+ * account for a trusted reverse proxy. Typed structurally so this package needs no Express.
+ */
+export interface HttpRequest extends IncomingMessage {
+  ip?: string | undefined
+  secure: boolean
+  protocol: string
+  host: string | undefined
+}
+
 export function createContextFactory(deps: ContextDeps) {
-  return ({ ip }: { ip: string | null }): Context => ({ ...deps, ip })
+  return ({ req, res }: { req: HttpRequest; res: ServerResponse }): Context => ({
+    ...deps,
+    ip: req.ip ?? null,
+    userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+    request: {
+      origin: `${req.protocol}://${req.host ?? ''}`,
+      header: (name) => {
+        const value = req.headers[name.toLowerCase()]
+        return Array.isArray(value) ? value[0] : value
+      },
+    },
+    sessionCookie: sessionCookieJar(req, res, req.secure),
+  })
 }

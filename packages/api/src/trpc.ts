@@ -1,14 +1,60 @@
+import { can, type Permission } from '@mejabantu/domain'
 import { initTRPC } from '@trpc/server'
 import type { Context } from './context.ts'
+import { formatError } from './error-format.ts'
+import { refuse } from './errors.ts'
+import { ensureSameOrigin } from './request-guards.ts'
+import { authViolations } from './services/auth-violations.ts'
+import { csrfTokenMatches, findSession, touchSession } from './services/sessions.ts'
 
 const t = initTRPC.context<Context>().create({
-  // Clients never see stack traces or SQL; the code and message are enough to render an error.
-  errorFormatter: ({ shape }) => ({
-    ...shape,
-    data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path },
-  }),
+  // Clients get a rule, its parameters and an id/en message; never a stack trace or SQL.
+  errorFormatter: formatError,
 })
 
 export const router = t.router
-export const publicProcedure = t.procedure
 export const createCallerFactory = t.createCallerFactory
+
+const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation') ensureSameOrigin(ctx.request)
+  return next()
+})
+
+/** Anyone may call it; a mutation must still come from our own pages. */
+export const publicProcedure = t.procedure.use(sameOriginMutations)
+
+/**
+ * A live session from the cookie (sliding its idle expiry); a mutation must also echo the session's CSRF
+ * token in `x-csrf-token`, checked before anything is written.
+ */
+const signedIn = t.middleware(async ({ ctx, type, next }) => {
+  const token = ctx.sessionCookie.token
+  if (!token) refuse('UNAUTHORIZED', authViolations.unauthenticated())
+  const now = new Date()
+  const found = await findSession(ctx.db, token, now)
+  if (!found) {
+    ctx.sessionCookie.clear()
+    refuse('UNAUTHORIZED', authViolations.sessionExpired())
+  }
+  if (type === 'mutation' && !csrfTokenMatches(token, ctx.request.header('x-csrf-token'))) {
+    refuse('FORBIDDEN', authViolations.csrfInvalid())
+  }
+  return next({ ctx: { session: await touchSession(ctx.db, found, now) } })
+})
+
+/** Signed in, even with a one-time password still to change: only for me, changePassword and logout. */
+export const sessionProcedure = publicProcedure.use(signedIn)
+
+/** Signed in with a password of the user's own choosing. */
+export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (ctx.session.user.mustChangePassword) refuse('FORBIDDEN', authViolations.passwordChangeRequired())
+  return next()
+})
+
+/** Signed in, and the user's role holds `permission`. */
+export function permittedProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.session.user.role, permission)) refuse('FORBIDDEN', authViolations.forbidden(permission))
+    return next()
+  })
+}

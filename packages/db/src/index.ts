@@ -1,3 +1,5 @@
+import type { Prisma } from './generated/prisma/client.ts'
+
 export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions } from './client.ts'
 export { defaultDataDir } from './data-dir.ts'
 export {
@@ -9,3 +11,6 @@ export {
   type MigrationStatus,
 } from './migrations.ts'
 export type { PrismaClient } from './generated/prisma/client.ts'
+
+/** The client inside `prisma.$transaction(async (tx) => …)`: services take it to join one transaction. */
+export type Transaction = Prisma.TransactionClient

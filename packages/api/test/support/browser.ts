@@ -1,0 +1,85 @@
+import { SESSION_COOKIE } from '../../src/session-cookie.ts'
+
+export interface TrpcReply {
+  status: number
+  /** The parsed JSON body: `{ result: { data } }` or `{ error: { message, code, data } }`. */
+  body: {
+    result?: { data: unknown }
+    error?: { message: string; code: number; data: Record<string, unknown> }
+  }
+  text: string
+  setCookies: string[]
+  headers: Headers
+}
+
+export interface CallOptions {
+  /** The CSRF header to send; defaults to the one the last sign-in or `auth.me` returned. */
+  csrf?: string | null
+  /** Defaults to the server's own origin, as a browser on our pages sends it. */
+  origin?: string | null
+  headers?: Record<string, string>
+}
+
+/**
+ * A browser on our pages, reduced to what auth depends on: it keeps the session cookie the server sets,
+ * sends it back, sends its Origin, and echoes the CSRF token it was given.
+ */
+export class Browser {
+  sessionToken: string | null = null
+  csrfToken: string | null = null
+
+  constructor(readonly baseUrl: string) {}
+
+  query(path: string, input?: unknown, options: CallOptions = {}): Promise<TrpcReply> {
+    const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`
+    return this.send('GET', `${path}${search}`, undefined, options)
+  }
+
+  mutation(path: string, input?: unknown, options: CallOptions = {}): Promise<TrpcReply> {
+    return this.send('POST', path, input, options)
+  }
+
+  /** Signs in and remembers the CSRF token; throws unless it worked. */
+  async signIn(username: string, password: string): Promise<TrpcReply> {
+    const reply = await this.mutation('auth.login', { username, password })
+    if (reply.status !== 200) throw new Error(`sign-in failed: ${reply.text}`)
+    return reply
+  }
+
+  private async send(method: string, path: string, input: unknown, options: CallOptions) {
+    const headers: Record<string, string> = { ...options.headers }
+    const origin = options.origin === undefined ? this.baseUrl : options.origin
+    if (origin !== null) headers.origin = origin
+    if (this.sessionToken) headers.cookie = `${SESSION_COOKIE}=${this.sessionToken}`
+    const csrf = options.csrf === undefined ? this.csrfToken : options.csrf
+    if (method === 'POST' && csrf) headers['x-csrf-token'] = csrf
+    if (method === 'POST') headers['content-type'] = 'application/json'
+    const res = await fetch(`${this.baseUrl}/trpc/${path}`, {
+      method,
+      headers,
+      // Like the tRPC client: a mutation without input sends no body.
+      ...(method === 'POST' && input !== undefined ? { body: JSON.stringify(input) } : {}),
+    })
+    const text = await res.text()
+    const reply: TrpcReply = {
+      status: res.status,
+      body: JSON.parse(text) as TrpcReply['body'],
+      text,
+      setCookies: res.headers.getSetCookie(),
+      headers: res.headers,
+    }
+    this.remember(reply)
+    return reply
+  }
+
+  private remember(reply: TrpcReply) {
+    for (const cookie of reply.setCookies) {
+      const [pair] = cookie.split(';')
+      const [name, value] = pair!.split('=')
+      if (name !== SESSION_COOKIE) continue
+      this.sessionToken = value && !/Max-Age=0(;|$)/.test(cookie) ? value : null
+    }
+    const data = reply.body.result?.data as { csrfToken?: string } | undefined
+    if (data?.csrfToken) this.csrfToken = data.csrfToken
+  }
+}
