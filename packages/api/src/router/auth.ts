@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ChangePasswordInputSchema, LoginInputSchema, SessionViewSchema } from '../schemas/auth.ts'
+import { ChangePasswordInputSchema, LoginInputSchema, SessionViewSchema } from '@mejabantu/domain'
 import { changePassword, describeSession, login, logout } from '../services/auth.ts'
 import { SESSION_MAX_MS } from '../services/sessions.ts'
 import { publicProcedure, router, sessionProcedure } from '../trpc.ts'

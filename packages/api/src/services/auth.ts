@@ -1,12 +1,12 @@
 import type { Database } from '@mejabantu/db'
 import { can, Permission } from '@mejabantu/domain'
 import { ensure } from '../errors.ts'
-import type { SessionView } from '../schemas/auth.ts'
+import type { SessionView } from '@mejabantu/domain'
 import { writeAudit } from './audit.ts'
 import { authViolations } from './auth-violations.ts'
 import { loginThrottleKeys, recordLoginSuccess } from './login-throttle.ts'
 import { checkPasswordAttempt } from './password-attempt.ts'
-import { checkNewPassword } from './password-policy.ts'
+import { checkNewPassword } from '@mejabantu/domain'
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.ts'
 import {
   createSession,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNewPassword } from './password-policy.ts'
+import { checkNewPassword } from './password.ts'
 
 const change = (newPassword: string, username = 'petugas1', currentPassword = 'old-password-1') =>
   checkNewPassword({ username, currentPassword, newPassword })

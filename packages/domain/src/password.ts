@@ -1,5 +1,6 @@
-import { allow, deny, type RuleResult } from '@mejabantu/domain'
+import { allow, deny, type RuleResult } from './rules.ts'
 
+/** Shortest password a user may choose. */
 export const PASSWORD_MIN_LENGTH = 10
 
 /**

@@ -1,4 +1,5 @@
-import { OfficeLevel, Permission, Role } from '@mejabantu/domain'
+import { Permission, Role } from './access.ts'
+import { OfficeLevel } from './office.ts'
 import { z } from 'zod'
 
 // Bounded so nobody can make the server run argon2 over megabytes.
@@ -10,6 +11,7 @@ export const LoginInputSchema = z.object({
   password: password.min(1),
 })
 
+/** A password change: the current password proves it is the user, not just their session. */
 export const ChangePasswordInputSchema = z.object({
   currentPassword: password.min(1),
   // Length and the other rules are checked by the password policy, which explains itself in id/en.
@@ -28,4 +30,5 @@ export const SessionViewSchema = z.object({
   /** When the session ends unless used before; each request slides it forward. */
   expiresAt: z.iso.datetime(),
 })
+/** Who is signed in. */
 export type SessionView = z.infer<typeof SessionViewSchema>
