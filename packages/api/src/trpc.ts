@@ -1,11 +1,13 @@
-import { can, type Permission } from '@mejabantu/domain'
+import { can, readsAreAudited, type Permission } from '@mejabantu/domain'
 import { initTRPC } from '@trpc/server'
 import type { Context } from './context.ts'
 import { formatError } from './error-format.ts'
 import { refuse } from './errors.ts'
 import { ensureSameOrigin } from './request-guards.ts'
+import { writeAudit } from './services/audit.ts'
 import { authViolations } from './services/auth-violations.ts'
 import { csrfTokenMatches, findSession, touchSession } from './services/sessions.ts'
+import { officeScope } from './tenancy.ts'
 
 const t = initTRPC.context<Context>().create({
   // Clients get a rule, its parameters and an id/en message; never a stack trace or SQL.
@@ -51,10 +53,24 @@ export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
   return next()
 })
 
-/** Signed in, and the user's role holds `permission`. */
+/**
+ * Signed in, the user's role holds `permission`, and `ctx.scope` says which offices they may read and
+ * write. An observer's (pengawas) every successful read is itself audited.
+ */
 export function permittedProcedure(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.session.user.role, permission)) refuse('FORBIDDEN', authViolations.forbidden(permission))
-    return next()
+  return authedProcedure.use(async ({ ctx, type, path, next }) => {
+    const { user } = ctx.session
+    if (!can(user.role, permission)) refuse('FORBIDDEN', authViolations.forbidden(permission))
+    const result = await next({ ctx: { scope: await officeScope(ctx.db, user) } })
+    if (result.ok && type === 'query' && readsAreAudited(user.role)) {
+      await writeAudit(ctx.db.prisma, {
+        actorId: user.id,
+        action: 'read',
+        targetType: 'procedure',
+        targetId: path,
+        ip: ctx.ip,
+      })
+    }
+    return result
   })
 }

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from './generated/prisma/client.ts'
-import { IntrospectionPool } from './postgres-pool.ts'
+import { IntrospectionPool, MigrationPg } from './postgres-pool.ts'
 
 export type DatabaseKind = 'pglite' | 'postgresql'
 
@@ -40,7 +40,7 @@ function openPostgres(url: string): Database {
     prisma,
     openMigrationAdapter: async () => {
       const pool = new IntrospectionPool({ connectionString: url, max: 1 })
-      return { factory: new PrismaPg(pool), close: () => pool.end() }
+      return { factory: new MigrationPg(pool), close: () => pool.end() }
     },
     close: () => prisma.$disconnect(),
   }

@@ -1,3 +1,4 @@
+import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 
 const PG_CHAR_OID = 18
@@ -20,5 +21,29 @@ export class IntrospectionPool extends pg.Pool {
       }) as never
     }
     return result as never
+  }
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it on every `;`, which breaks function bodies such as
+ * the full-text search trigger. PostgreSQL's simple query protocol runs a whole multi-statement script in
+ * one round trip, so the migration connection sends it unsplit.
+ */
+export class MigrationPg extends PrismaPg {
+  constructor(private readonly pool: pg.Pool) {
+    super(pool)
+  }
+
+  override async connect() {
+    const adapter = await super.connect()
+    adapter.executeScript = async (script: string) => {
+      try {
+        await this.pool.query(script)
+      } catch (error) {
+        // The adapter's own mapping turns a pg error into the DriverAdapterError the engine expects.
+        ;(adapter as unknown as { onError(e: unknown): never }).onError(error)
+      }
+    }
+    return adapter
   }
 }
