@@ -23,7 +23,7 @@ describe.each(testTargets())('signing in through the server on $kind', (target) 
     fetch(`${server.url}/trpc/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url, ...headers },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ json: body }),
     })
 
   it('signs the first admin in behind an https proxy, then serves auth.me and logs out', async () => {
@@ -39,7 +39,7 @@ describe.each(testTargets())('signing in through the server on $kind', (target) 
       expect.arrayContaining(['HttpOnly', 'SameSite=Lax', 'Path=/', 'Secure']),
     )
     const session = cookie!.split(';')[0]!
-    const { result } = (await login.json()) as { result: { data: { csrfToken: string } } }
+    const { result } = (await login.json()) as { result: { data: { json: { csrfToken: string } } } }
 
     const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: session } })
     expect(me.status).toBe(200)
@@ -50,21 +50,21 @@ describe.each(testTargets())('signing in through the server on $kind', (target) 
       headers: {
         'content-type': 'application/json',
         cookie: session,
-        'x-csrf-token': result.data.csrfToken,
+        'x-csrf-token': result.data.json.csrfToken,
         origin: 'https://evil.example',
       },
     })
     expect(crossSite.status).toBe(403)
-    const refusal = (await crossSite.json()) as { error: { data: Record<string, unknown> } }
-    expect(refusal.error.data).toMatchObject({ rule: 'auth.cross_origin' })
-    expect(refusal.error.data).not.toHaveProperty('stack')
+    const refusal = (await crossSite.json()) as { error: { json: { data: Record<string, unknown> } } }
+    expect(refusal.error.json.data).toMatchObject({ rule: 'auth.cross_origin' })
+    expect(refusal.error.json.data).not.toHaveProperty('stack')
 
     const logout = await fetch(`${server.url}/trpc/auth.logout`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         cookie: session,
-        'x-csrf-token': result.data.csrfToken,
+        'x-csrf-token': result.data.json.csrfToken,
         origin: server.url,
       },
     })

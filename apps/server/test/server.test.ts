@@ -43,8 +43,8 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
   it('answers the tRPC health procedure at /trpc', async () => {
     const res = await fetch(`${server.url}/trpc/health`)
     expect(res.status).toBe(200)
-    const { result } = (await res.json()) as { result: { data: Health } }
-    expect(result.data).toMatchObject({ status: 'ok', database: { kind: target.kind } })
+    const { result } = (await res.json()) as { result: { data: { json: Health } } }
+    expect(result.data.json).toMatchObject({ status: 'ok', database: { kind: target.kind } })
   })
 
   it.each(['console', 'kiosk'])('serves the %s app, its assets and its client-side routes', async (name) => {

@@ -1,5 +1,6 @@
 import { can, readsAreAudited, type Permission } from '@mejabantu/domain'
 import { initTRPC } from '@trpc/server'
+import superjson from 'superjson'
 import type { Context } from './context.ts'
 import { formatError } from './error-format.ts'
 import { refuse } from './errors.ts'
@@ -10,6 +11,8 @@ import { csrfTokenMatches, findSession, touchSession } from './services/sessions
 import { officeScope } from './tenancy.ts'
 
 const t = initTRPC.context<Context>().create({
+  // Dates and other non-JSON values cross the wire intact, so the domain's schemas type both ends.
+  transformer: superjson,
   // Clients get a rule, its parameters and an id/en message; never a stack trace or SQL.
   errorFormatter: formatError,
 })

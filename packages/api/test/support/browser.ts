@@ -1,3 +1,4 @@
+import superjson from 'superjson'
 import { SESSION_COOKIE } from '../../src/session-cookie.ts'
 
 export interface TrpcReply {
@@ -31,7 +32,8 @@ export class Browser {
   constructor(readonly baseUrl: string) {}
 
   query(path: string, input?: unknown, options: CallOptions = {}): Promise<TrpcReply> {
-    const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`
+    const search =
+      input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`
     return this.send('GET', `${path}${search}`, undefined, options)
   }
 
@@ -58,12 +60,14 @@ export class Browser {
       method,
       headers,
       // Like the tRPC client: a mutation without input sends no body.
-      ...(method === 'POST' && input !== undefined ? { body: JSON.stringify(input) } : {}),
+      ...(method === 'POST' && input !== undefined
+        ? { body: JSON.stringify(superjson.serialize(input)) }
+        : {}),
     })
     const text = await res.text()
     const reply: TrpcReply = {
       status: res.status,
-      body: JSON.parse(text) as TrpcReply['body'],
+      body: decode(JSON.parse(text)),
       text,
       setCookies: res.headers.getSetCookie(),
       headers: res.headers,
@@ -82,4 +86,12 @@ export class Browser {
     const data = reply.body.result?.data as { csrfToken?: string } | undefined
     if (data?.csrfToken) this.csrfToken = data.csrfToken
   }
+}
+
+// The server speaks superjson ({ json, meta }); tests read plain values, as the tRPC client would.
+function decode(raw: unknown): TrpcReply['body'] {
+  const body = raw as { result?: { data: unknown }; error?: unknown }
+  if (body.result) return { result: { data: superjson.deserialize(body.result.data as never) } }
+  if (body.error) return { error: superjson.deserialize(body.error as never) }
+  return body as TrpcReply['body']
 }
