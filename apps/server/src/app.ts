@@ -1,4 +1,4 @@
-import { appRouter, createContextFactory, readHealth } from '@mejabantu/api'
+import { appRouter, bodyLimitFor, createContextFactory, readHealth } from '@mejabantu/api'
 import type { Database } from '@mejabantu/db'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express, { type ErrorRequestHandler } from 'express'
@@ -46,7 +46,7 @@ export function createApp({ db, log, version, apps }: AppDeps) {
   const createContext = createContextFactory({ db, version })
   app.use(
     '/trpc',
-    express.json({ limit: '1mb' }),
+    jsonBody(),
     createExpressMiddleware({
       router: appRouter,
       // req/res go in whole: the context reads the session cookie from one and sets it on the other.
@@ -70,4 +70,14 @@ export function createApp({ db, log, version, apps }: AppDeps) {
   }
   app.use(onError)
   return app
+}
+
+/** JSON bodies up to the limit of the procedures a request calls: uploads get room, nothing else does. */
+function jsonBody(): express.RequestHandler {
+  const parsers = new Map<string, express.RequestHandler>()
+  return (req, res, next) => {
+    const limit = bodyLimitFor(req.path)
+    if (!parsers.has(limit)) parsers.set(limit, express.json({ limit }))
+    parsers.get(limit)!(req, res, next)
+  }
 }

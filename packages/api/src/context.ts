@@ -15,12 +15,18 @@ export interface Context {
     header(name: string): string | undefined
   }
   sessionCookie: SessionCookieJar
+  /** The time services judge deadlines and record steps by. */
+  clock: () => Date
 }
 
 export interface ContextDeps {
   db: Database
   version: string
+  /** Defaults to the system clock; tests set it to place "now" inside or after a window. */
+  clock?: () => Date
 }
+
+const systemClock = () => new Date()
 
 /**
  * The request as Express sees it once `trust proxy` is set: `ip`, `secure`, `protocol` and `host` already
@@ -36,6 +42,7 @@ export interface HttpRequest extends IncomingMessage {
 export function createContextFactory(deps: ContextDeps) {
   return ({ req, res }: { req: HttpRequest; res: ServerResponse }): Context => ({
     ...deps,
+    clock: deps.clock ?? systemClock,
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
     request: {

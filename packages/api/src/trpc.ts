@@ -7,10 +7,17 @@ import { refuse } from './errors.ts'
 import { ensureSameOrigin } from './request-guards.ts'
 import { writeAudit } from './services/audit.ts'
 import { authViolations } from './services/auth-violations.ts'
+import { authenticateDevice, bearerToken } from './services/devices-token.ts'
+import { kioskViolations } from './services/kiosk-violations.ts'
 import { csrfTokenMatches, findSession, touchSession } from './services/sessions.ts'
 import { officeScope } from './tenancy.ts'
 
-const t = initTRPC.context<Context>().create({
+/** Procedure metadata: who may call it, for the generated API docs. */
+export interface ProcedureMeta {
+  audience: 'public' | 'kiosk' | 'session' | Permission
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // Dates and other non-JSON values cross the wire intact, so the domain's schemas type both ends.
   transformer: superjson,
   // Clients get a rule, its parameters and an id/en message; never a stack trace or SQL.
@@ -26,7 +33,21 @@ const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
 })
 
 /** Anyone may call it; a mutation must still come from our own pages. */
-export const publicProcedure = t.procedure.use(sameOriginMutations)
+export const publicProcedure = t.procedure.use(sameOriginMutations).meta({ audience: 'public' })
+
+/**
+ * A paired kiosk device: `Authorization: Bearer <device token>`, not revoked; `ctx.device` says which one
+ * and its office. Sessions play no part (a signed-in user cannot call these), and kiosk mutations need no
+ * CSRF token, since nothing ambient authenticates them, but still go through the same-origin check.
+ */
+export const kioskProcedure = publicProcedure.meta({ audience: 'kiosk' }).use(async ({ ctx, next }) => {
+  const token = bearerToken(ctx.request.header('authorization'))
+  if (!token) refuse('UNAUTHORIZED', kioskViolations.unpaired())
+  const device = await authenticateDevice(ctx.db, token, new Date())
+  if (device === 'revoked') refuse('UNAUTHORIZED', kioskViolations.revoked())
+  if (!device) refuse('UNAUTHORIZED', kioskViolations.unpaired())
+  return next({ ctx: { device } })
+})
 
 /**
  * A live session from the cookie (sliding its idle expiry); a mutation must also echo the session's CSRF
@@ -48,7 +69,7 @@ const signedIn = t.middleware(async ({ ctx, type, next }) => {
 })
 
 /** Signed in, even with a one-time password still to change: only for me, changePassword and logout. */
-export const sessionProcedure = publicProcedure.use(signedIn)
+export const sessionProcedure = publicProcedure.use(signedIn).meta({ audience: 'session' })
 
 /** Signed in with a password of the user's own choosing. */
 export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
@@ -61,7 +82,7 @@ export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
  * write. An observer's (pengawas) every successful read is itself audited.
  */
 export function permittedProcedure(permission: Permission) {
-  return authedProcedure.use(async ({ ctx, type, path, next }) => {
+  return authedProcedure.meta({ audience: permission }).use(async ({ ctx, type, path, next }) => {
     const { user } = ctx.session
     if (!can(user.role, permission)) refuse('FORBIDDEN', authViolations.forbidden(permission))
     const result = await next({ ctx: { scope: await officeScope(ctx.db, user) } })

@@ -121,13 +121,14 @@ describe.each(testTargets())('auth.login on $kind', (target) => {
     await time('warm-up-unknown')
     const known: number[] = []
     const unknown: number[] = []
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push(await time(user.username))
       unknown.push(await time(`unknown-${i}`))
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!
-    // Without the dummy argon2id check an unknown username answers in a small fraction of the time.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.6)
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!
+    // Without the dummy argon2id check an unknown username answers in a few percent of the time; the
+    // wide margin keeps a loaded machine from failing the check while still catching that regression.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.3)
   })
 
   it('locks a username after the limit, says when to retry, refuses even the right password, and lifts', async () => {

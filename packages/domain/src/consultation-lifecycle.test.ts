@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   applyConsultationAction,
+  checkOccurredAt,
   firstResponseMinutes,
+  referralChain,
   resolutionMinutes,
   type ConsultationAction,
   type ConsultationState,
@@ -86,6 +88,45 @@ describe('consultation lifecycle', () => {
     expect(resolutionMinutes(fresh)).toBeNull()
     // A phone call logged after it was answered never gives a negative duration.
     expect(firstResponseMinutes({ occurredAt: minutesLater(10), firstResponseAt: opened })).toBe(0)
+  })
+})
+
+describe('when a consultation happened', () => {
+  it('defaults to now, accepts the past and a little clock skew, refuses the future', () => {
+    expect(checkOccurredAt(undefined, opened)).toEqual({ ok: true, value: opened })
+    expect(checkOccurredAt(minutesLater(-600), opened)).toEqual({ ok: true, value: minutesLater(-600) })
+    expect(checkOccurredAt(minutesLater(4), opened).ok).toBe(true)
+    const future = checkOccurredAt(minutesLater(5), opened)
+    expect(future.ok || future.violation.rule).toBe('consultation.occurredAt.future')
+  })
+})
+
+describe('referral chain', () => {
+  const tree = [
+    { id: 'ri', parentId: null },
+    { id: 'diy', parentId: 'ri' },
+    { id: 'bantul', parentId: 'diy' },
+    { id: 'sleman', parentId: 'diy' },
+  ]
+
+  it('lists every office from the parent up to the one holding the referral', () => {
+    expect(referralChain(tree, 'bantul', 'diy')).toEqual(['diy'])
+    expect(referralChain(tree, 'bantul', 'ri')).toEqual(['diy', 'ri'])
+  })
+
+  it('is empty when not referred, or referred to an office that is not above the origin', () => {
+    expect(referralChain(tree, 'bantul', null)).toEqual([])
+    expect(referralChain(tree, 'bantul', 'sleman')).toEqual([])
+    expect(referralChain(tree, 'bantul', 'bantul')).toEqual([])
+    expect(referralChain(tree, 'unknown', 'ri')).toEqual([])
+  })
+
+  it('stops on a cycle in corrupt data instead of looping', () => {
+    const cyclic = [
+      { id: 'a', parentId: 'b' },
+      { id: 'b', parentId: 'a' },
+    ]
+    expect(referralChain(cyclic, 'a', 'c')).toEqual([])
   })
 })
 

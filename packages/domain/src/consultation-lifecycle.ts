@@ -1,6 +1,7 @@
 import type { Consultation, ConsultationStatus } from './consultation.ts'
 import { ConsultationStatus as Status } from './consultation.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
+import type { OfficeNode } from './office.ts'
 import { minutesBetween } from './time.ts'
 
 /** The part of a consultation its lifecycle changes. */
@@ -71,6 +72,26 @@ export function applyConsultationAction(
   return allow(next)
 }
 
+/** How far ahead of the server's clock a device's clock may run before a time counts as future. */
+export const CLOCK_SKEW_MINUTES = 5
+
+/**
+ * When a consultation happened: now when not given; a sheet written up later may be dated back, never
+ * ahead (a typo in the year would also give it the wrong sheet number).
+ */
+export function checkOccurredAt(occurredAt: Date | undefined, now: Date): RuleResult<Date> {
+  if (!occurredAt) return allow(now)
+  if (minutesBetween(now, occurredAt) < CLOCK_SKEW_MINUTES) return allow(occurredAt)
+  return deny({
+    rule: 'consultation.occurredAt.future',
+    params: { occurredAt: occurredAt.toISOString() },
+    message: {
+      id: 'Waktu konsultasi tidak boleh di masa mendatang.',
+      en: 'The consultation cannot be dated in the future.',
+    },
+  })
+}
+
 /** Minutes from the consultation to its first answer or referral; null while nobody has responded. */
 export function firstResponseMinutes(state: Pick<ConsultationState, 'occurredAt' | 'firstResponseAt'>) {
   return state.firstResponseAt ? Math.max(0, minutesBetween(state.occurredAt, state.firstResponseAt)) : null
@@ -79,4 +100,28 @@ export function firstResponseMinutes(state: Pick<ConsultationState, 'occurredAt'
 /** Minutes from the consultation to its closing; null while it is open. */
 export function resolutionMinutes(state: Pick<ConsultationState, 'occurredAt' | 'closedAt'>) {
   return state.closedAt ? Math.max(0, minutesBetween(state.occurredAt, state.closedAt)) : null
+}
+
+/**
+ * The offices a referral has passed through: from the origin office's parent up to the office it is now
+ * referred to, inclusive. Each of them handled it, so each may still read it; empty when the consultation
+ * is not referred or the target is not above the origin.
+ */
+export function referralChain(
+  offices: readonly OfficeNode[],
+  originOfficeId: string,
+  referredToOfficeId: string | null,
+): string[] {
+  if (!referredToOfficeId) return []
+  const parentOf = new Map(offices.map((o) => [o.id, o.parentId]))
+  const chain: string[] = []
+  for (
+    let id = parentOf.get(originOfficeId) ?? null;
+    id && !chain.includes(id);
+    id = parentOf.get(id) ?? null
+  ) {
+    chain.push(id)
+    if (id === referredToOfficeId) return chain
+  }
+  return []
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { PublicConsultationSchema, scrubPersonalData, toPublicConsultation } from './publication.ts'
+import {
+  PublicConsultationSchema,
+  PublicOfficeSchema,
+  PublicSummarySchema,
+  scrubPersonalData,
+  toPublicConsultation,
+  toPublicSummary,
+} from './publication.ts'
+import { summarise, type ConsultationFact } from './report.ts'
 
 // Adversarial records: personal data hidden in every free-text field and in odd shapes.
 const adversarial = {
@@ -89,5 +97,71 @@ describe('scrubbing free text for share posts', () => {
     expect(scrubPersonalData('Perbaikan 6–8 September 2024, 12 pasangan')).toBe(
       'Perbaikan 6–8 September 2024, 12 pasangan',
     )
+  })
+})
+
+describe('published office figures', () => {
+  const fact = (over: Partial<ConsultationFact>): ConsultationFact => ({
+    officeId: 'bantul',
+    day: '2024-09-05',
+    channel: 'telepon',
+    topic: 'silon',
+    stakeholderCategory: 'lo',
+    status: 'dijawab',
+    staffId: 'petugas-1',
+    referred: false,
+    firstResponseMinutes: 10,
+    resolutionMinutes: null,
+    ...over,
+  })
+
+  it('keeps the counts by enumeration and the response times, and drops staff and days', () => {
+    const published = toPublicSummary(
+      summarise([
+        fact({}),
+        fact({ channel: 'email', firstResponseMinutes: 45 }),
+        fact({ status: 'dirujuk', referred: true, firstResponseMinutes: 120 }),
+        fact({ status: 'baru', firstResponseMinutes: null, staffId: null }),
+      ]),
+    )
+    expect(published).toEqual({
+      consultations: 4,
+      byTopic: { silon: 4 },
+      byChannel: { telepon: 3, email: 1 },
+      byCategory: { lo: 4 },
+      byStatus: { dijawab: 2, dirujuk: 1, baru: 1 },
+      referred: 1,
+      firstResponse: { count: 3, meanMinutes: 175 / 3, medianMinutes: 45, p90Minutes: 120 },
+    })
+    expect(JSON.stringify(published)).not.toMatch(/petugas-1|2024-09-05|bantul/)
+  })
+
+  it('publishes an empty period as zeros and nulls', () => {
+    expect(toPublicSummary(summarise([])).firstResponse).toEqual({
+      count: 0,
+      meanMinutes: null,
+      medianMinutes: null,
+      p90Minutes: null,
+    })
+  })
+
+  it('refuses a key outside the enumerations, where free text could hide', () => {
+    expect(() => toPublicSummary(summarise([fact({ topic: 'Siti Rahmawati 0812 3456 7789' })]))).toThrow()
+    const empty = toPublicSummary(summarise([]))
+    expect(PublicSummarySchema.safeParse({ ...empty, byStaff: {} }).success).toBe(false)
+  })
+
+  it('lists an office with its desk hours and contacts, and nothing more', () => {
+    const office = {
+      regionCode: '34.02',
+      name: 'KPU Kabupaten Bantul',
+      level: 'KABKOTA',
+      timeZone: 'WIB',
+      parentRegionCode: '34',
+      helpdeskHours: 'Senin–Jumat 08.00–16.00 WIB',
+      helpdeskContacts: { email: 'helpdesk@example.go.id' },
+    }
+    expect(PublicOfficeSchema.parse(office)).toEqual(office)
+    expect(PublicOfficeSchema.safeParse({ ...office, id: 'x' }).success).toBe(false)
   })
 })

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { firstResponseMinutes, type ConsultationState } from './consultation-lifecycle.ts'
 import { Channel, ConsultationStatus, StakeholderCategory, Topic, type Consultation } from './consultation.ts'
-import { localDay, type TimeZone } from './time.ts'
+import { HelpdeskContactsSchema } from './office-settings.ts'
+import { OfficeLevel, RegionCodeSchema } from './office.ts'
+import { durationStats, type ReportSummary } from './report.ts'
+import { localDay, TimeZone } from './time.ts'
 
 /**
  * One line of the public consultation log. Strict and built only from enumerations, a date and a number:
@@ -67,4 +70,57 @@ export function scrubPersonalData(text: string, names: readonly string[] = []): 
     scrubbed = scrubbed.replace(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu'), '[nama]')
   }
   return scrubbed
+}
+
+/**
+ * An office as the public page lists it: where it is, when its help desk is open and how to reach it.
+ * Contacts are the office's own channels (desk phone, e-mail, group link), never a person's.
+ */
+export const PublicOfficeSchema = z.strictObject({
+  regionCode: RegionCodeSchema,
+  name: z.string().min(1),
+  level: OfficeLevel.schema,
+  timeZone: TimeZone.schema,
+  parentRegionCode: RegionCodeSchema.nullable(),
+  helpdeskHours: z.string().max(500).nullable(),
+  helpdeskContacts: HelpdeskContactsSchema,
+})
+/** A publicly listed office. */
+export type PublicOffice = z.infer<typeof PublicOfficeSchema>
+
+const tally = <K extends z.ZodEnum>(key: K) => z.partialRecord(key, z.number().int().nonnegative())
+
+/**
+ * The published figures of an office over a period: counts by topic, channel, category and status, and
+ * how long first responses took. Strict and keyed only by enumerations, like the log itself; staff and
+ * days are left out, so no figure points at a person.
+ */
+export const PublicSummarySchema = z.strictObject({
+  consultations: z.number().int().nonnegative(),
+  byTopic: tally(Topic.schema),
+  byChannel: tally(Channel.schema),
+  byCategory: tally(StakeholderCategory.schema),
+  byStatus: tally(ConsultationStatus.schema),
+  referred: z.number().int().nonnegative(),
+  firstResponse: z.strictObject({
+    count: z.number().int().nonnegative(),
+    meanMinutes: z.number().nonnegative().nullable(),
+    medianMinutes: z.number().nonnegative().nullable(),
+    p90Minutes: z.number().nonnegative().nullable(),
+  }),
+})
+/** Published figures of one office. */
+export type PublicSummary = z.infer<typeof PublicSummarySchema>
+
+/** The part of a report summary that may be published; throws on a key outside the enumerations. */
+export function toPublicSummary(summary: ReportSummary): PublicSummary {
+  return PublicSummarySchema.parse({
+    consultations: summary.consultations,
+    byTopic: summary.byTopic,
+    byChannel: summary.byChannel,
+    byCategory: summary.byCategory,
+    byStatus: summary.byStatus,
+    referred: summary.referred,
+    firstResponse: durationStats(summary.firstResponse),
+  })
 }

@@ -1,35 +1,51 @@
 import { z } from 'zod'
 import type { OfficeNode } from './office.ts'
 
-/** What a report counts about one consultation; plain strings, since topics and channels are extensible. */
+// Zod records drop a "__proto__" key when parsing, so a stored summary could not keep its count.
+const dimension = z
+  .string()
+  .min(1)
+  .refine((key) => key !== '__proto__', { message: 'reserved key' })
+
+/**
+ * What a report counts about one consultation. Dimensions are plain strings, not the enums, because topics
+ * and channels are extensible and old summary rows must keep counting values a table no longer lists.
+ */
 export const ConsultationFactSchema = z.object({
   officeId: z.string().min(1),
   /** The office's local day, `YYYY-MM-DD`. */
   day: z.iso.date(),
-  channel: z.string().min(1),
-  topic: z.string().min(1),
-  stakeholderCategory: z.string().min(1),
-  status: z.string().min(1),
-  staffId: z.string().nullable(),
+  channel: dimension,
+  topic: dimension,
+  stakeholderCategory: dimension,
+  status: dimension,
+  staffId: dimension.nullable(),
   referred: z.boolean(),
+  /** Whole minutes, as `firstResponseMinutes` in the lifecycle computes them; null while unanswered. */
   firstResponseMinutes: z.number().nonnegative().nullable(),
+  /** Whole minutes to closing; null while open. */
   resolutionMinutes: z.number().nonnegative().nullable(),
 })
 /** One consultation as a report sees it. */
 export type ConsultationFact = z.infer<typeof ConsultationFactSchema>
 
 /**
- * Upper bounds (minutes) of the duration buckets, plus one overflow bucket. Fixed buckets make summaries
- * mergeable: the sum of daily summaries is exactly the summary of the month, at any level of the tree.
+ * Upper bounds (minutes, inclusive) of the duration buckets, from one minute to 30 days; a last, overflow
+ * bucket holds anything longer. Fixed buckets make summaries mergeable: the sum of daily summaries is
+ * exactly the summary of the month, at any level of the tree, which stored medians could never be.
  */
 export const DURATION_BUCKETS_MINUTES = [
   1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 7200, 10080, 20160,
   43200,
 ] as const
 
-/** Durations counted per bucket, with their exact total so the mean stays exact. */
+const BUCKETS = DURATION_BUCKETS_MINUTES.length + 1
+const LARGEST_BOUND: number = DURATION_BUCKETS_MINUTES.at(-1)!
+
+/** Durations counted per bucket (`counts[i]` ≤ bound `i`, the last one beyond every bound), with their total. */
 export const DurationHistogramSchema = z.object({
-  counts: z.array(z.number().int().nonnegative()).length(DURATION_BUCKETS_MINUTES.length + 1),
+  counts: z.array(z.number().int().nonnegative()).length(BUCKETS),
+  /** Total minutes, so the mean stays exact; exact under any merge order while durations are whole minutes. */
   sum: z.number().nonnegative(),
 })
 /** A mergeable duration histogram. */
@@ -37,66 +53,82 @@ export type DurationHistogram = z.infer<typeof DurationHistogramSchema>
 
 /** A histogram with nothing in it. */
 export function emptyHistogram(): DurationHistogram {
-  return { counts: Array<number>(DURATION_BUCKETS_MINUTES.length + 1).fill(0), sum: 0 }
+  return { counts: Array<number>(BUCKETS).fill(0), sum: 0 }
 }
 
-/** The histogram with one more duration; a negative or non-finite duration is a programmer error. */
-export function addDuration(histogram: DurationHistogram, minutes: number): DurationHistogram {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`duration ${minutes}`)
+/** The bucket a duration falls in: the first bound it does not exceed, else the overflow bucket. */
+function bucketOf(minutes: number): number {
   const bucket = DURATION_BUCKETS_MINUTES.findIndex((bound) => minutes <= bound)
+  return bucket === -1 ? BUCKETS - 1 : bucket
+}
+
+/**
+ * The histogram with one more duration; the input is left as it was. A negative or non-finite duration
+ * throws a RangeError rather than being skipped: it can only come from a bug (the lifecycle clamps at 0),
+ * and skipping it would quietly make the count disagree with the consultations.
+ */
+export function addDuration(histogram: DurationHistogram, minutes: number): DurationHistogram {
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Invalid duration: ${minutes} minutes`)
   const counts = [...histogram.counts]
-  counts[bucket === -1 ? DURATION_BUCKETS_MINUTES.length : bucket]! += 1
+  counts[bucketOf(minutes)]! += 1
   return { counts, sum: histogram.sum + minutes }
 }
 
-/** Two histograms as one. */
+/** Two histograms as one. Histograms of different bucket layouts cannot be added and throw a RangeError. */
 export function mergeHistograms(a: DurationHistogram, b: DurationHistogram): DurationHistogram {
-  return { counts: a.counts.map((n, i) => n + (b.counts[i] ?? 0)), sum: a.sum + b.sum }
+  if (a.counts.length !== b.counts.length) {
+    throw new RangeError(`Histograms have ${a.counts.length} and ${b.counts.length} buckets`)
+  }
+  return { counts: a.counts.map((n, i) => n + b.counts[i]!), sum: a.sum + b.sum }
 }
 
-/** Count, mean, median and p90 of a histogram. */
+/**
+ * Count, mean, median and p90 of a histogram. Quantiles use the nearest-rank method and report the upper
+ * bound of the bucket holding that rank ("half were answered within 15 minutes"), so they round up to a
+ * bound. A rank in the overflow bucket reports the largest bound, 43200 (30 days): read it as "30 days or
+ * more"; the mean, kept from the exact sum, still shows how far beyond.
+ */
 export interface DurationStats {
   count: number
   meanMinutes: number | null
-  /** Upper bound of the bucket holding the median: "half were answered within this". */
   medianMinutes: number | null
   p90Minutes: number | null
 }
 
-// Nearest rank; the overflow bucket reports its lower bound (the largest bound) as "more than".
-function quantile(histogram: DurationHistogram, count: number, q: number): number {
-  const rank = Math.max(1, Math.ceil(q * count))
+// Nearest rank: the smallest bucket whose running count reaches ceil(q · count); count > 0.
+function quantile(counts: readonly number[], count: number, percent: number): number {
+  // Integer arithmetic, so 90 % of 10 is rank 9 and never 9.000000000000002 → 10.
+  const rank = Math.max(1, Math.ceil((percent * count) / 100))
   let seen = 0
-  for (const [i, n] of histogram.counts.entries()) {
-    seen += n
-    if (seen >= rank) return DURATION_BUCKETS_MINUTES[Math.min(i, DURATION_BUCKETS_MINUTES.length - 1)]!
-  }
-  return DURATION_BUCKETS_MINUTES.at(-1)!
+  const bucket = counts.findIndex((n) => (seen += n) >= rank)
+  return DURATION_BUCKETS_MINUTES[bucket] ?? LARGEST_BOUND
 }
 
-/** The figures a report prints for a histogram; null when it is empty. */
+/** The figures a report prints for a histogram; all but the count are null when it is empty. */
 export function durationStats(histogram: DurationHistogram): DurationStats {
   const count = histogram.counts.reduce((a, b) => a + b, 0)
   if (count === 0) return { count, meanMinutes: null, medianMinutes: null, p90Minutes: null }
   return {
     count,
     meanMinutes: histogram.sum / count,
-    medianMinutes: quantile(histogram, count, 0.5),
-    p90Minutes: quantile(histogram, count, 0.9),
+    medianMinutes: quantile(histogram.counts, count, 50),
+    p90Minutes: quantile(histogram.counts, count, 90),
   }
 }
 
-const counts = z.record(z.string(), z.number().int().nonnegative())
+const tally = z.record(z.string(), z.number().int().nonnegative())
 
 /** Everything a consultation report adds up; stored as JSON in daily summary rows and frozen reports. */
 export const ReportSummarySchema = z.object({
   consultations: z.number().int().nonnegative(),
-  byChannel: counts,
-  byTopic: counts,
-  byCategory: counts,
-  byStatus: counts,
-  byStaff: counts,
-  byDay: counts,
+  byChannel: tally,
+  byTopic: tally,
+  byCategory: tally,
+  byStatus: tally,
+  /** Keyed by staff id; consultations nobody has taken yet count under {@link UNASSIGNED}. */
+  byStaff: tally,
+  /** Keyed by the office's local day, `YYYY-MM-DD`. */
+  byDay: tally,
   referred: z.number().int().nonnegative(),
   firstResponse: DurationHistogramSchema,
   resolution: DurationHistogramSchema,
@@ -123,39 +155,42 @@ export function emptySummary(): ReportSummary {
 /** Staff key for consultations nobody has taken yet. */
 export const UNASSIGNED = 'unassigned'
 
-const bump = (tally: Record<string, number>, key: string) => {
-  tally[key] = (tally[key] ?? 0) + 1
+// Own keys only: a topic called "constructor" must not start from Object.prototype.constructor.
+const add = (counts: Record<string, number>, key: string, n: number) => {
+  counts[key] = (Object.hasOwn(counts, key) ? counts[key]! : 0) + n
 }
 
-/** The summary of a list of consultations. */
+const addDurationOrNull = (histogram: DurationHistogram, minutes: number | null) =>
+  minutes === null ? histogram : addDuration(histogram, minutes)
+
+/** The summary of a list of consultations. Throws a RangeError on a negative or non-finite duration. */
 export function summarise(facts: readonly ConsultationFact[]): ReportSummary {
   const summary = emptySummary()
   for (const fact of facts) {
     summary.consultations += 1
-    bump(summary.byChannel, fact.channel)
-    bump(summary.byTopic, fact.topic)
-    bump(summary.byCategory, fact.stakeholderCategory)
-    bump(summary.byStatus, fact.status)
-    bump(summary.byStaff, fact.staffId ?? UNASSIGNED)
-    bump(summary.byDay, fact.day)
+    add(summary.byChannel, fact.channel, 1)
+    add(summary.byTopic, fact.topic, 1)
+    add(summary.byCategory, fact.stakeholderCategory, 1)
+    add(summary.byStatus, fact.status, 1)
+    add(summary.byStaff, fact.staffId ?? UNASSIGNED, 1)
+    add(summary.byDay, fact.day, 1)
     if (fact.referred) summary.referred += 1
-    if (fact.firstResponseMinutes !== null) {
-      summary.firstResponse = addDuration(summary.firstResponse, fact.firstResponseMinutes)
-    }
-    if (fact.resolutionMinutes !== null) {
-      summary.resolution = addDuration(summary.resolution, fact.resolutionMinutes)
-    }
+    summary.firstResponse = addDurationOrNull(summary.firstResponse, fact.firstResponseMinutes)
+    summary.resolution = addDurationOrNull(summary.resolution, fact.resolutionMinutes)
   }
   return summary
 }
 
-const addCounts = (a: Record<string, number>, b: Record<string, number>) => {
+const addCounts = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
   const sum = { ...a }
-  for (const [key, n] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + n
+  for (const [key, n] of Object.entries(b)) add(sum, key, n)
   return sum
 }
 
-/** Several summaries as one: equal to summarising all their consultations together. */
+/**
+ * Several summaries as one, equal to summarising all their consultations together: daily rows add up to
+ * a month, Kab/Kota offices to their Provinsi. No arguments give {@link emptySummary}.
+ */
 export function mergeSummaries(...summaries: readonly ReportSummary[]): ReportSummary {
   return summaries.reduce(
     (a, b) => ({
@@ -174,50 +209,71 @@ export function mergeSummaries(...summaries: readonly ReportSummary[]): ReportSu
   )
 }
 
-/** One office in a roll-up: its own figures and those of its whole subtree. */
+/** One office in a roll-up: its own figures, those of its whole subtree, and the offices directly below. */
 export interface RolledUpOffice {
   own: ReportSummary
   total: ReportSummary
   children: string[]
 }
 
+// Offices directly below each listed office, in list order; a parent outside the list makes a root.
+function childrenOf(offices: readonly OfficeNode[]): Map<string, string[]> {
+  const children = new Map<string, string[]>()
+  for (const office of offices) {
+    if (children.has(office.id)) throw new Error(`Office ${office.id} is listed twice`)
+    children.set(office.id, [])
+  }
+  for (const office of offices) {
+    if (office.parentId !== null) children.get(office.parentId)?.push(office.id)
+  }
+  return children
+}
+
 /**
  * Rolls summaries up the office tree (Kab/Kota → Provinsi → KPU RI): each office's total is its own
- * figures plus its children's totals. Offices whose parent is not listed are roots. A cycle in the tree is
- * corrupt data and throws, naming an office on it.
+ * figures plus its children's totals. Offices whose parent is not listed are roots, so a Provinsi can roll
+ * up just its own subtree; listed offices without a summary count as empty, and summaries of unlisted
+ * offices are ignored. A cycle in the parent ids, or an office listed twice, is corrupt data: it throws an
+ * Error naming the office rather than looping or counting twice.
  */
 export function rollUp(
   offices: readonly OfficeNode[],
   own: ReadonlyMap<string, ReportSummary>,
 ): Map<string, RolledUpOffice> {
-  const ids = new Set(offices.map((o) => o.id))
-  const children = new Map<string, string[]>(offices.map((o) => [o.id, []]))
-  for (const o of offices) if (o.parentId && ids.has(o.parentId)) children.get(o.parentId)!.push(o.id)
-
+  const children = childrenOf(offices)
   const result = new Map<string, RolledUpOffice>()
-  const visiting = new Set<string>()
+  const inProgress = new Set<string>()
   const visit = (id: string): RolledUpOffice => {
     const done = result.get(id)
     if (done) return done
-    if (visiting.has(id)) throw new Error(`office tree has a cycle through ${id}`)
-    visiting.add(id)
+    if (inProgress.has(id)) throw new Error(`Office ${id} is its own ancestor (cycle in parent ids)`)
+    inProgress.add(id)
     const kids = children.get(id)!
     const mine = own.get(id) ?? emptySummary()
     const entry = {
       own: mine,
-      total: mergeSummaries(mine, ...kids.map((k) => visit(k).total)),
+      total: mergeSummaries(mine, ...kids.map((kid) => visit(kid).total)),
       children: kids,
     }
-    visiting.delete(id)
+    inProgress.delete(id)
     result.set(id, entry)
     return entry
   }
-  for (const o of offices) visit(o.id)
+  for (const office of offices) visit(office.id)
   return result
 }
 
-/** The per-office table a higher office shows: one row per office directly below it. */
-export function officeTable(rollup: ReadonlyMap<string, RolledUpOffice>, parentId: string) {
+/** A row of the per-office table: one office below and its subtree's figures. */
+export interface OfficeRow {
+  officeId: string
+  total: ReportSummary
+}
+
+/**
+ * The per-office table a higher office shows (a Provinsi for its Kab/Kota, KPU RI for the provinces): one
+ * row per office directly below it, in list order; none for an office not in the roll-up.
+ */
+export function officeTable(rollup: ReadonlyMap<string, RolledUpOffice>, parentId: string): OfficeRow[] {
   return (rollup.get(parentId)?.children ?? []).map((officeId) => ({
     officeId,
     total: rollup.get(officeId)!.total,

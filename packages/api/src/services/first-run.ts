@@ -1,4 +1,5 @@
 import type { Database } from '@mejabantu/db'
+import { ensureDefaultConsentText } from './consent.ts'
 import { hashPassword, oneTimePassword } from './passwords.ts'
 
 const FIRST_RUN_LOCK = 72_011_001
@@ -11,8 +12,10 @@ export interface FirstRunResult {
 /**
  * On an empty database: a demo office tree (KPU RI → KPU DI Yogyakarta → KPU Kabupaten Bantul) and the
  * first admin with a one-time password that must be changed at first log-in. Later starts change nothing.
+ * Any start without a consent text seeds the default one, so a kiosk can check visitors in at once.
  */
 export async function ensureFirstRun(db: Database): Promise<FirstRunResult> {
+  await ensureDefaultConsentText(db)
   if ((await db.prisma.user.count()) > 0) return { admin: null }
   const password = oneTimePassword()
   const passwordHash = await hashPassword(password)

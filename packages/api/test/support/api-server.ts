@@ -5,9 +5,15 @@ import type { TestTarget } from '@mejabantu/db/testing'
 import type { AnyTRPCRouter } from '@trpc/server'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express from 'express'
+import { bodyLimitFor } from '../../src/body-limits.ts'
 import { createContextFactory } from '../../src/context.ts'
 import { appRouter } from '../../src/root.ts'
 import { ensureFirstRun } from '../../src/services/first-run.ts'
+
+export interface ServeOptions {
+  /** The clock services read; a test moves it to place "now" inside or after a window. */
+  clock?: () => Date
+}
 
 export interface ServedApi {
   url: string
@@ -18,13 +24,17 @@ export interface ServedApi {
  * The router over real HTTP on an ephemeral 127.0.0.1 port, mounted the way apps/server mounts /trpc
  * (same proxy trust, body parser and context), which this package cannot import.
  */
-export async function serveApi(db: Database, router: AnyTRPCRouter = appRouter): Promise<ServedApi> {
+export async function serveApi(
+  db: Database,
+  router: AnyTRPCRouter = appRouter,
+  options: ServeOptions = {},
+): Promise<ServedApi> {
   const app = express()
   app.set('trust proxy', 'loopback')
-  const createContext = createContextFactory({ db, version: 'test' })
+  const createContext = createContextFactory({ db, version: 'test', ...options })
   app.use(
     '/trpc',
-    express.json({ limit: '1mb' }),
+    jsonBody(),
     createExpressMiddleware({ router, createContext: ({ req, res }) => createContext({ req, res }) }),
   )
   const http = app.listen(0, '127.0.0.1')
@@ -52,12 +62,16 @@ export interface ApiFixture extends ServedApi {
 }
 
 /** A fresh, migrated, first-run-seeded database of the target, served over HTTP. */
-export async function startApi(target: TestTarget, router?: AnyTRPCRouter): Promise<ApiFixture> {
+export async function startApi(
+  target: TestTarget,
+  router?: AnyTRPCRouter,
+  options: ServeOptions = {},
+): Promise<ApiFixture> {
   const fresh = await target.create()
   const db = await openDatabase(fresh.options)
   await applyMigrations(db)
   const { admin } = await ensureFirstRun(db)
-  const served = await serveApi(db, router)
+  const served = await serveApi(db, router, options)
   const others: Database[] = []
   return {
     ...served,
@@ -75,5 +89,15 @@ export async function startApi(target: TestTarget, router?: AnyTRPCRouter): Prom
       await db.close()
       await fresh.dispose()
     },
+  }
+}
+
+/** JSON bodies up to the limit of the procedures a request calls: uploads get room, nothing else does. */
+function jsonBody(): express.RequestHandler {
+  const parsers = new Map<string, express.RequestHandler>()
+  return (req, res, next) => {
+    const limit = bodyLimitFor(req.path)
+    if (!parsers.has(limit)) parsers.set(limit, express.json({ limit }))
+    parsers.get(limit)!(req, res, next)
   }
 }

@@ -67,7 +67,7 @@ export class Browser {
     const text = await res.text()
     const reply: TrpcReply = {
       status: res.status,
-      body: decode(JSON.parse(text)),
+      body: parseBody(text),
       text,
       setCookies: res.headers.getSetCookie(),
       headers: res.headers,
@@ -94,4 +94,13 @@ function decode(raw: unknown): TrpcReply['body'] {
   if (body.result) return { result: { data: superjson.deserialize(body.result.data as never) } }
   if (body.error) return { error: superjson.deserialize(body.error as never) }
   return body as TrpcReply['body']
+}
+
+// Refusals from below tRPC (a URL over Node's header limit, a body over the size limit) are not JSON.
+function parseBody(text: string): TrpcReply['body'] {
+  try {
+    return decode(JSON.parse(text))
+  } catch {
+    return {}
+  }
 }

@@ -1,0 +1,25 @@
+import { PublicOfficeSchema } from '@mejabantu/domain'
+import { z } from 'zod'
+import {
+  PublicLogInputSchema,
+  PublicLogSchema,
+  PublicSummaryInputSchema,
+  PublicSummaryReplySchema,
+} from '../services/public-schemas.ts'
+import { publicLog, publicOffices, publicSummary } from '../services/public.ts'
+import { publicProcedure, router } from '../trpc.ts'
+
+/** The anonymised publication: no sign-in, and outputs that only enumerations, days and counts pass. */
+export const publicRouter = router({
+  offices: publicProcedure.output(z.array(PublicOfficeSchema)).query(({ ctx }) => publicOffices(ctx.db)),
+
+  log: publicProcedure
+    .input(PublicLogInputSchema)
+    .output(PublicLogSchema)
+    .query(({ ctx, input }) => publicLog(ctx.db, input)),
+
+  summary: publicProcedure
+    .input(PublicSummaryInputSchema)
+    .output(PublicSummaryReplySchema)
+    .query(({ ctx, input }) => publicSummary(ctx.db, input)),
+})

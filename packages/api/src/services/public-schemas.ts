@@ -1,0 +1,46 @@
+import {
+  LocalDateSchema,
+  PublicConsultationSchema,
+  PublicSummarySchema,
+  RegionCodeSchema,
+} from '@mejabantu/domain'
+import { z } from 'zod'
+
+const period = {
+  regionCode: RegionCodeSchema,
+  /** First and last day, inclusive, in the office's own time zone. */
+  from: LocalDateSchema.optional(),
+  to: LocalDateSchema.optional(),
+}
+const ordered = (range: { from?: string | undefined; to?: string | undefined }) =>
+  !range.from || !range.to || range.from <= range.to
+const unordered = { message: '"from" must not be after "to"', path: ['to'] }
+
+/** Which office's public log, over which days, which page. */
+export const PublicLogInputSchema = z
+  .object({
+    ...period,
+    page: z.number().int().min(1).max(10_000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(50),
+  })
+  .refine(ordered, unordered)
+
+/** Which office's published figures, over which days. */
+export const PublicSummaryInputSchema = z.object(period).refine(ordered, unordered)
+
+const PublicOfficeRefSchema = z.strictObject({ regionCode: RegionCodeSchema, name: z.string() })
+
+/** One page of the anonymised log; every line passes the domain's strict public schema. */
+export const PublicLogSchema = z.strictObject({
+  office: PublicOfficeRefSchema,
+  items: z.array(PublicConsultationSchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+})
+
+/** An office's published figures. */
+export const PublicSummaryReplySchema = z.strictObject({
+  office: PublicOfficeRefSchema,
+  summary: PublicSummarySchema,
+})

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto'
+import type { Database } from '@mejabantu/db'
+import { instantAt, type OfficeLevel, type Role, type TimeZone } from '@mejabantu/domain'
+import { hashPassword } from '../../src/services/passwords.ts'
+import type { MatrixWorld } from '../matrix/types.ts'
+import { Browser, type TrpcReply } from './browser.ts'
+
+/** A clock a test moves by hand; hand `now` to `startApi(target, undefined, { clock: clock.now })`. */
+export function testClock(start = new Date()) {
+  let current = start
+  return {
+    now: () => current,
+    /** Places "now" at a wall-clock time of a zone, e.g. `set('2024-09-08T23:59', 'WIT')`. */
+    set: (local: string, zone: TimeZone) => {
+      current = instantAt(local, zone)
+    },
+  }
+}
+
+/** An office found by region code, created (with its time zone) when missing. */
+export async function ensureOffice(
+  db: Database,
+  office: {
+    regionCode: string
+    name: string
+    level: OfficeLevel
+    timeZone?: TimeZone
+    parentRegionCode: string
+  },
+): Promise<string> {
+  const parent = await db.prisma.office.findUniqueOrThrow({ where: { regionCode: office.parentRegionCode } })
+  const row = await db.prisma.office.upsert({
+    where: { regionCode: office.regionCode },
+    update: {},
+    create: {
+      regionCode: office.regionCode,
+      name: office.name,
+      level: office.level,
+      timeZone: office.timeZone ?? 'WIB',
+      parentId: parent.id,
+    },
+  })
+  return row.id
+}
+
+const sharedPassword = `pw-${randomBytes(9).toString('base64url')}`
+let sharedHash: Promise<string> | undefined
+
+/** A browser signed in as a new user of `role` in the office with that region code (password already set). */
+export async function signInAt(
+  api: { db: Database; url: string },
+  regionCode: string,
+  role: Role,
+): Promise<Browser & { userId: string }> {
+  const office = await api.db.prisma.office.findUniqueOrThrow({ where: { regionCode } })
+  sharedHash ??= hashPassword(sharedPassword)
+  const username = `${role}-${regionCode.replace('.', '')}-${randomBytes(3).toString('hex')}`
+  const user = await api.db.prisma.user.create({
+    data: {
+      officeId: office.id,
+      username,
+      displayName: `${role} ${office.name}`,
+      role,
+      passwordHash: await sharedHash,
+      mustChangePassword: false,
+    },
+  })
+  const browser = new Browser(api.url)
+  await browser.signIn(username, sharedPassword)
+  return Object.assign(browser, { userId: user.id })
+}
+
+/** The data of a successful call; throws with the reply otherwise. */
+export function data<T = Record<string, unknown>>(reply: TrpcReply): T {
+  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
+  return reply.body.result!.data as T
+}
+
+/** The rule of a refusal. */
+export const ruleOf = (reply: TrpcReply) => reply.body.error?.data.rule
+
+/** A regent election of a Kab/Kota office, as its admin registers it. */
+export const bupatiElection = (regionCode: string, name = `Pilkada 2024 Bupati ${regionCode}`) => ({
+  name,
+  kind: 'bupati',
+  regionCode,
+  year: 2024,
+})
+
+/** A party pair whose candidates are old enough on 22 September 2024. */
+export function pairInput(electionId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    electionId,
+    pair: {
+      pathway: 'partai',
+      parties: ['Partai Amanah', 'Partai Bintang'],
+      candidates: [
+        { role: 'kepala', fullName: 'Budi Santoso', birthDate: '1975-03-01' },
+        { role: 'wakil', fullName: 'Siti Aminah', birthDate: '1980-07-12' },
+      ],
+      liaisonOfficer: { name: 'Andi Wijaya', phone: '081234567890', email: 'andi@example.org' },
+      ...overrides,
+    },
+  }
+}
+
+/** Records of the matrix's `other` office, made once per world through the API by that office's staff. */
+export interface OtherRecords {
+  electionId: string
+  pairId: string
+  checkId: string
+  userId: string
+}
+
+const made = new WeakMap<MatrixWorld, Promise<OtherRecords>>()
+
+/** An election, a pair with its checks, and a user of the `other` office, for cross-office probes. */
+export function otherRecords(world: MatrixWorld): Promise<OtherRecords> {
+  if (!made.has(world)) {
+    made.set(
+      world,
+      (async () => {
+        const admin = await world.as('other', 'admin')
+        const election = data<{ id: string }>(
+          await admin.mutation('elections.create', bupatiElection('34.04')),
+        )
+        const pair = data<{ id: string }>(await admin.mutation('candidates.create', pairInput(election.id)))
+        const dossier = data<{ groups: { syarat_calon: { id: string }[] } }>(
+          await admin.query('candidates.dossier', { pairId: pair.id }),
+        )
+        const user = data<{ user: { id: string } }>(
+          await admin.mutation('admin.users.create', {
+            username: `sleman-${randomBytes(3).toString('hex')}`,
+            displayName: 'Petugas Sleman',
+            role: 'petugas',
+          }),
+        )
+        return {
+          electionId: election.id,
+          pairId: pair.id,
+          checkId: dossier.groups.syarat_calon[0]!.id,
+          userId: user.user.id,
+        }
+      })(),
+    )
+  }
+  return made.get(world)!
+}
