@@ -2,7 +2,7 @@ import { testTargets } from '@mejabantu/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsultationPage, ConsultationRecord } from '../src/services/consultation-schemas.ts'
 import { startApi, type ApiFixture } from './support/api-server.ts'
-import type { TrpcReply } from './support/browser.ts'
+import { dataOf as data } from './support/browser.ts'
 import {
   addCandidatePair,
   seedOffices,
@@ -11,10 +11,6 @@ import {
   type Staff,
 } from './support/consultation-fixtures.ts'
 
-const data = <T>(reply: TrpcReply): T => {
-  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
-  return reply.body.result!.data as T
-}
 const at = (iso: string) => new Date(iso)
 
 describe.each(testTargets())('consultation list and search on $kind', (target) => {

@@ -3,7 +3,7 @@ import { Channel, localDay } from '@mejabantu/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsultationDetail, ConsultationRecord } from '../src/services/consultation-schemas.ts'
 import { startApi, type ApiFixture } from './support/api-server.ts'
-import type { TrpcReply } from './support/browser.ts'
+import { dataOf as data, type TrpcReply } from './support/browser.ts'
 import {
   addCandidatePair,
   addVisit,
@@ -13,10 +13,6 @@ import {
   type Staff,
 } from './support/consultation-fixtures.ts'
 
-const data = <T>(reply: TrpcReply): T => {
-  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
-  return reply.body.result!.data as T
-}
 const refusal = (reply: TrpcReply) => ({ status: reply.status, ...reply.body.error?.data })
 
 describe.each(testTargets())('consultations on $kind', (target) => {

@@ -3,13 +3,9 @@ import type { PublicConsultation, PublicOffice, PublicSummary } from '@mejabantu
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsultationRecord } from '../src/services/consultation-schemas.ts'
 import { startApi, type ApiFixture } from './support/api-server.ts'
-import { Browser, type TrpcReply } from './support/browser.ts'
+import { Browser, dataOf as data } from './support/browser.ts'
 import { seedOffices, sheetInput, signInStaff, type Staff } from './support/consultation-fixtures.ts'
 
-const data = <T>(reply: TrpcReply): T => {
-  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
-  return reply.body.result!.data as T
-}
 interface Log {
   office: { regionCode: string; name: string }
   items: PublicConsultation[]

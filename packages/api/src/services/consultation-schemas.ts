@@ -99,8 +99,8 @@ export const OfficeRefSchema = z.object({
 /** A person as a consultation names them (staff who recorded, answered or changed it). */
 export const UserRefSchema = z.object({ id: z.uuid(), displayName: z.string() })
 
-/** One line of the consultation list or the referral inbox. */
-export const ConsultationListItemSchema = ConsultationSchema.pick({
+/** The sheet fields a list line shows, as a Zod pick mask and a Prisma select alike. */
+export const listItemFields = {
   id: true,
   number: true,
   channel: true,
@@ -116,7 +116,10 @@ export const ConsultationListItemSchema = ConsultationSchema.pick({
   referredAt: true,
   candidatePairId: true,
   visitId: true,
-}).extend({
+} as const
+
+/** One line of the consultation list or the referral inbox. */
+export const ConsultationListItemSchema = ConsultationSchema.pick(listItemFields).extend({
   office: OfficeRefSchema,
   /** The start of the question, for the list. */
   questionExcerpt: z.string(),

@@ -1,7 +1,7 @@
 import { ParticipantSchema, type Attachment, type AttachmentType } from '@mejabantu/domain'
 import { z } from 'zod'
 import type { AuditSnapshot } from './audit.ts'
-import type { ConsultationListItem, ConsultationRecord } from './consultation-schemas.ts'
+import { listItemFields, type ConsultationListItem, type ConsultationRecord } from './consultation-schemas.ts'
 
 const ParticipantsSchema = z.array(ParticipantSchema)
 
@@ -96,21 +96,7 @@ export function toAttachment(row: {
 
 /** The columns a list line needs; the question is cut to an excerpt. */
 export const listItemSelect = {
-  id: true,
-  number: true,
-  channel: true,
-  askerName: true,
-  askerInstitution: true,
-  stakeholderCategory: true,
-  topic: true,
-  status: true,
-  occurredAt: true,
-  staffId: true,
-  referredToOfficeId: true,
-  referralNote: true,
-  referredAt: true,
-  candidatePairId: true,
-  visitId: true,
+  ...listItemFields,
   question: true,
   office: { select: { id: true, name: true, regionCode: true, timeZone: true } },
 } as const

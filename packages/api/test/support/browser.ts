@@ -104,3 +104,9 @@ function parseBody(text: string): TrpcReply['body'] {
     return {}
   }
 }
+
+/** The data of a successful reply; fails the test with the reply's text otherwise. */
+export function dataOf<T>(reply: TrpcReply): T {
+  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
+  return reply.body.result!.data as T
+}

@@ -121,8 +121,4 @@ export async function guestBookCounts(db: Database) {
   }
 }
 
-/** The data of a successful reply; fails the test with the reply's text otherwise. */
-export function dataOf<T>(reply: TrpcReply): T {
-  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
-  return reply.body.result!.data as T
-}
+export { dataOf } from './browser.ts'

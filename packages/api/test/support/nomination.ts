@@ -3,7 +3,7 @@ import type { Database } from '@mejabantu/db'
 import { instantAt, type OfficeLevel, type Role, type TimeZone } from '@mejabantu/domain'
 import { hashPassword } from '../../src/services/passwords.ts'
 import type { MatrixWorld } from '../matrix/types.ts'
-import { Browser, type TrpcReply } from './browser.ts'
+import { Browser, dataOf, type TrpcReply } from './browser.ts'
 
 /** A clock a test moves by hand; hand `now` to `startApi(target, undefined, { clock: clock.now })`. */
 export function testClock(start = new Date()) {
@@ -71,10 +71,7 @@ export async function signInAt(
 }
 
 /** The data of a successful call; throws with the reply otherwise. */
-export function data<T = Record<string, unknown>>(reply: TrpcReply): T {
-  if (reply.status !== 200) throw new Error(`expected success, got ${reply.status}: ${reply.text}`)
-  return reply.body.result!.data as T
-}
+export const data = <T = Record<string, unknown>>(reply: TrpcReply): T => dataOf<T>(reply)
 
 /** The rule of a refusal. */
 export const ruleOf = (reply: TrpcReply) => reply.body.error?.data.rule
