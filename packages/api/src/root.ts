@@ -8,6 +8,7 @@ import { kioskRouter } from './router/kiosk.ts'
 import { queueRouter } from './router/queue.ts'
 import { visitsRouter } from './router/visits.ts'
 import { adminRouter } from './router/admin.ts'
+import { auditRouter } from './router/audit.ts'
 import { candidatesRouter } from './router/candidates.ts'
 import { electionsRouter } from './router/elections.ts'
 import { requirementsRouter } from './router/requirements.ts'
@@ -27,6 +28,7 @@ export const appRouter = router({
   candidates: candidatesRouter,
   requirements: requirementsRouter,
   admin: adminRouter,
+  audit: auditRouter,
 })
 
 /** The only thing the browser apps import from the server side: a type. */

@@ -10,7 +10,7 @@ export {
   migrationStatus,
   type MigrationStatus,
 } from './migrations.ts'
-export type { PrismaClient } from './generated/prisma/client.ts'
+export type { Prisma, PrismaClient } from './generated/prisma/client.ts'
 
 /** The client inside `prisma.$transaction(async (tx) => …)`: services take it to join one transaction. */
 export type Transaction = Prisma.TransactionClient
