@@ -36,8 +36,10 @@ export async function login(
 ): Promise<ActiveSession> {
   const user = await db.prisma.user.findUnique({
     where: { username: input.username },
-    select: { ...sessionUserSelect, passwordHash: true },
+    select: { ...sessionUserSelect, passwordHash: true, deactivatedAt: true },
   })
+  // A deactivated account fails exactly like a wrong password: the refusal tells nothing about it.
+  const usable = user && !user.deactivatedAt ? user : null
   const keys = loginThrottleKeys(client.ip, input.username)
   await checkPasswordAttempt(db, {
     keys,
@@ -48,11 +50,11 @@ export async function login(
     ip: client.ip,
     now,
     verify: () =>
-      user ? verifyPassword(user.passwordHash, input.password) : verifyAgainstNobody(input.password),
+      usable ? verifyPassword(usable.passwordHash, input.password) : verifyAgainstNobody(input.password),
     wrong: { code: 'UNAUTHORIZED', violation: authViolations.invalidCredentials() },
   })
   // checkPasswordAttempt returns only for a right password, which an unknown username never has.
-  const { passwordHash: _hash, ...sessionUser } = user!
+  const { passwordHash: _hash, deactivatedAt: _deactivated, ...sessionUser } = usable!
 
   return db.prisma.$transaction(async (tx) => {
     await recordLoginSuccess(tx, keys)

@@ -10,7 +10,6 @@ import { ensure, refuse } from '../errors.ts'
 import { writeAudit } from './audit.ts'
 import { isUniqueViolation, type Acting } from './offices-acting.ts'
 import { hashPassword, oneTimePassword } from './passwords.ts'
-import { activeAccountFilter, deactivatedPasswordHash, isDeactivatedHash } from './users-deactivation.ts'
 import { userViolations } from './users-violations.ts'
 
 const accountSelect = {
@@ -21,15 +20,14 @@ const accountSelect = {
   role: true,
   mustChangePassword: true,
   createdAt: true,
-  passwordHash: true,
+  deactivatedAt: true,
 } as const
 
-type AccountRow = Omit<UserAccount, 'active'> & { passwordHash: string }
+type AccountRow = Omit<UserAccount, 'active'> & { deactivatedAt: Date | null }
 
-// The hash only tells whether the account is active; it never leaves this module.
-const toAccount = ({ passwordHash, ...row }: AccountRow): UserAccount => ({
+const toAccount = ({ deactivatedAt, ...row }: AccountRow): UserAccount => ({
   ...row,
-  active: !isDeactivatedHash(passwordHash),
+  active: deactivatedAt === null,
 })
 
 /** The accounts of an office the admin manages (their own by default, or one below it), by username. */
@@ -94,7 +92,7 @@ async function changeAccount(
       await tx.user.findUniqueOrThrow({ where: { id: userId }, select: accountSelect }),
     )
     const activeAdmins = await tx.user.count({
-      where: { officeId: target.officeId, role: 'admin', ...activeAccountFilter },
+      where: { officeId: target.officeId, role: 'admin', deactivatedAt: null },
     })
     ensure(checkAccountChange({ actorId: acting.user.id, target, activeAdmins }, change))
     const after = await apply(tx, target)
@@ -119,11 +117,10 @@ export function setRole(acting: Acting, userId: string, role: UserAccount['role'
   })
 }
 
-/** Ends every session of the account and replaces its password with one nobody knows. */
+/** Ends every session of the account and keeps it from signing in until an admin reactivates it. */
 export async function deactivateUser(acting: Acting, userId: string): Promise<UserAccount> {
-  const passwordHash = await deactivatedPasswordHash()
   return changeAccount(acting, userId, { kind: 'deactivate' }, async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } })
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } })
     const { count } = await tx.session.deleteMany({ where: { userId } })
     return { active: false, sessionsEnded: count }
   })
@@ -138,7 +135,10 @@ async function issuePassword(
   const password = oneTimePassword()
   const passwordHash = await hashPassword(password)
   const user = await changeAccount(acting, userId, change, async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } })
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true, deactivatedAt: null },
+    })
     const { count } = await tx.session.deleteMany({ where: { userId } })
     return { active: true, mustChangePassword: true, sessionsEnded: count }
   })
