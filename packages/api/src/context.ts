@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Database } from '@mejabantu/db'
 import { sessionCookieJar, type SessionCookieJar } from './session-cookie.ts'
+import { attachmentStorage, type AttachmentStorage } from './services/storage.ts'
 
 /** Everything a procedure may use; built once per request by the HTTP adapter. */
 export interface Context {
@@ -17,6 +18,8 @@ export interface Context {
   sessionCookie: SessionCookieJar
   /** The time services judge deadlines and record steps by. */
   clock: () => Date
+  /** Where attachment bytes live. */
+  storage: AttachmentStorage
 }
 
 export interface ContextDeps {
@@ -24,6 +27,8 @@ export interface ContextDeps {
   version: string
   /** Defaults to the system clock; tests set it to place "now" inside or after a window. */
   clock?: () => Date
+  /** Defaults to the storage the environment configures (disk, or S3 when `S3_BUCKET` is set). */
+  storage?: AttachmentStorage
 }
 
 const systemClock = () => new Date()
@@ -40,9 +45,11 @@ export interface HttpRequest extends IncomingMessage {
 }
 
 export function createContextFactory(deps: ContextDeps) {
+  const storage = deps.storage ?? attachmentStorage()
   return ({ req, res }: { req: HttpRequest; res: ServerResponse }): Context => ({
     ...deps,
     clock: deps.clock ?? systemClock,
+    storage,
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
     request: {

@@ -100,6 +100,27 @@ describe.each(testTargets())('consultation attachments on $kind', (target) => {
     expect(Buffer.from(downloaded.contentBase64, 'base64')).toEqual(pdf)
   })
 
+  it('takes a file near the 10 MB limit, while other calls keep the small body limit', async () => {
+    const consultation = await sheet()
+    const large = Buffer.concat([pdf.subarray(0, 8), Buffer.alloc(9 * 1024 * 1024, 0x20), pdf.subarray(8)])
+    const attachment = await attach(
+      bantul,
+      upload(consultation.id, { contentBase64: large.toString('base64') }),
+    )
+    expect(attachment.size).toBe(large.length)
+
+    const oversized = await bantul.mutation(
+      'consultations.create',
+      sheetInput({ question: 'x'.repeat(1_200_000) }),
+    )
+    expect(oversized.status).toBe(413)
+    const smuggled = await bantul.mutation('consultations.attach,consultations.create', {
+      0: upload(consultation.id),
+      1: sheetInput({ question: 'x'.repeat(1_200_000) }),
+    })
+    expect(smuggled.status).toBe(413)
+  })
+
   it('lets the office a sheet is referred to attach and read, and no other office', async () => {
     const consultation = await sheet()
     await bantul.mutation('consultations.refer', { id: consultation.id, note: 'Ke Provinsi.' })

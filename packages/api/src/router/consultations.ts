@@ -18,7 +18,6 @@ import {
 import { actOnConsultation, createConsultation, updateConsultation } from '../services/consultations.ts'
 import { listConsultations } from '../services/consultations-list.ts'
 import { getConsultation, referralInbox } from '../services/consultations-read.ts'
-import { attachmentStorage } from '../services/storage.ts'
 import type { OfficeScope } from '../tenancy.ts'
 import { permittedProcedure, router } from '../trpc.ts'
 
@@ -82,7 +81,7 @@ export const consultationsRouter = router({
   attach: write
     .input(AttachmentUploadSchema)
     .output(AttachmentSchema)
-    .mutation(({ ctx, input }) => attachFile(ctx.db, attachmentStorage(), actor(ctx), input)),
+    .mutation(({ ctx, input }) => attachFile(ctx.db, ctx.storage, actor(ctx), input)),
 
   attachments: read
     .input(z.object({ consultationId: z.uuid() }))
@@ -92,5 +91,5 @@ export const consultationsRouter = router({
   download: read
     .input(AttachmentIdSchema)
     .output(AttachmentContentSchema)
-    .query(({ ctx, input }) => readAttachment(ctx.db, attachmentStorage(), actor(ctx), input.id)),
+    .query(({ ctx, input }) => readAttachment(ctx.db, ctx.storage, actor(ctx), input.id)),
 })
