@@ -162,8 +162,8 @@ describe.each(testTargets())('audit events share the transaction of their change
   it('a wrong password whose audit event fails does not lock either: the lock rolls back with it', async () => {
     const user = await addUser(api.db, 'petugas')
     const key = `username:${user.username}`
-    await api.db.prisma.loginThrottle.deleteMany()
-    await api.db.prisma.loginThrottle.create({
+    await api.db.prisma.rateLimit.deleteMany()
+    await api.db.prisma.rateLimit.create({
       data: { key, failures: usernamePolicy.limit - 1, windowStartedAt: new Date() },
     })
     await refuseAuditOf('auth.login.failed')
@@ -175,7 +175,7 @@ describe.each(testTargets())('audit events share the transaction of their change
       }),
     )
     // Counted on admission, before argon2 ran, in its own transaction; the lock was not recorded.
-    await expect(api.db.prisma.loginThrottle.findUniqueOrThrow({ where: { key } })).resolves.toMatchObject({
+    await expect(api.db.prisma.rateLimit.findUniqueOrThrow({ where: { key } })).resolves.toMatchObject({
       failures: usernamePolicy.limit,
       lockedUntil: null,
     })

@@ -11,7 +11,7 @@ describe.each(testTargets())('CSRF and origin checks on $kind', (target) => {
     api = await startApi(target)
   })
   afterAll(() => api.close())
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   /** A signed-in petugas, and a snapshot of everything a refused mutation must leave as it was. */
   async function signedIn() {

@@ -15,7 +15,7 @@ describe.each(testTargets())('auth.login on $kind', (target) => {
   })
   afterAll(() => api.close())
   // Every test starts with clean counters: they all come from 127.0.0.1.
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   it('signs in with the one-time password: session cookie, session view, hashed session row, audit', async () => {
     const browser = new Browser(api.url)
@@ -161,12 +161,12 @@ describe.each(testTargets())('auth.login on $kind', (target) => {
     ).resolves.toBe(1)
 
     // Fifteen minutes later, as far as the database is concerned.
-    await api.db.prisma.loginThrottle.updateMany({ data: { lockedUntil: new Date(Date.now() - 1000) } })
+    await api.db.prisma.rateLimit.updateMany({ data: { lockedUntil: new Date(Date.now() - 1000) } })
     expect(
       (await browser.mutation('auth.login', { username: user.username, password: user.password })).status,
     ).toBe(200)
     await expect(
-      api.db.prisma.loginThrottle.count({ where: { key: `username:${user.username}` } }),
+      api.db.prisma.rateLimit.count({ where: { key: `username:${user.username}` } }),
     ).resolves.toBe(0)
   })
 

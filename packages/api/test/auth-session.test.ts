@@ -26,7 +26,7 @@ describe.each(testTargets())('sessions on $kind', (target) => {
     api = await startApi(target, probedRouter)
   })
   afterAll(() => api.close())
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   it('tells the signed-in user who they are, what they may do, and their CSRF token', async () => {
     const browser = new Browser(api.url)

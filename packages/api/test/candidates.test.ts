@@ -76,7 +76,7 @@ describe.each(testTargets())('candidates on $kind', (target) => {
   })
   afterAll(() => api.close())
   beforeEach(async () => {
-    await api.db.prisma.loginThrottle.deleteMany()
+    await api.db.prisma.rateLimit.deleteMany()
     clock.set('2024-08-28T10:00', 'WIB')
   })
 

@@ -43,7 +43,7 @@ describe.each(testTargets())('elections on $kind', (target) => {
     slemanPetugas = await signInAt(api, '34.04', 'petugas')
   })
   afterAll(() => api.close())
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   const state = async () => ({
     elections: await api.db.prisma.election.findMany({ orderBy: { createdAt: 'asc' } }),

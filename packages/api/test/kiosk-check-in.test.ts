@@ -233,7 +233,7 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
       const { kiosk } = await freshKiosk()
       dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
       dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
-      const row = await api.db.prisma.loginThrottle.findUniqueOrThrow({
+      const row = await api.db.prisma.rateLimit.findUniqueOrThrow({
         where: { key: limitKey(kiosk.deviceId, 'checkIn') },
       })
       expect(row.failures).toBe(2)
@@ -243,7 +243,7 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
       const { office, kiosk } = await freshKiosk()
       const done = checkInInput()
       const ticket = dataOf<Ticket>(await kiosk.mutation('kiosk.checkIn', done))
-      await api.db.prisma.loginThrottle.update({
+      await api.db.prisma.rateLimit.update({
         where: { key: limitKey(kiosk.deviceId, 'checkIn') },
         data: { failures: KIOSK_LIMITS.checkIn.limit, windowStartedAt: new Date() },
       })
@@ -269,12 +269,12 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
     it('starts a new window once the minute has passed', async () => {
       const { kiosk } = await freshKiosk()
       dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
-      await api.db.prisma.loginThrottle.update({
+      await api.db.prisma.rateLimit.update({
         where: { key: limitKey(kiosk.deviceId, 'checkIn') },
         data: { failures: KIOSK_LIMITS.checkIn.limit, windowStartedAt: new Date(Date.now() - 61_000) },
       })
       dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
-      const row = await api.db.prisma.loginThrottle.findUniqueOrThrow({
+      const row = await api.db.prisma.rateLimit.findUniqueOrThrow({
         where: { key: limitKey(kiosk.deviceId, 'checkIn') },
       })
       expect(row.failures).toBe(1)
@@ -283,7 +283,7 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
     it('limits phone look-ups too', async () => {
       const { kiosk } = await freshKiosk()
       dataOf(await kiosk.mutation('kiosk.lookup', { phone: randomPhone() }))
-      await api.db.prisma.loginThrottle.update({
+      await api.db.prisma.rateLimit.update({
         where: { key: limitKey(kiosk.deviceId, 'lookup') },
         data: { failures: KIOSK_LIMITS.lookup.limit },
       })

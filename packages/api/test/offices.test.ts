@@ -41,7 +41,7 @@ describe.each(testTargets())('admin.offices on $kind', (target) => {
     sleman = await signInAt(api, '34.04', 'admin')
   })
   afterAll(() => api.close())
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   const state = async () => ({
     offices: await api.db.prisma.office.findMany({ orderBy: { regionCode: 'asc' } }),

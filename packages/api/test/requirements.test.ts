@@ -81,7 +81,7 @@ describe.each(testTargets())('requirements on $kind', (target) => {
     await openDesk('WIT', ['91', 'KPU Provinsi Papua'], ['91.71', 'KPU Kota Jayapura'], 'walikota')
   })
   afterAll(() => api.close())
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   const checkState = async (checkId: string) => ({
     check: await api.db.prisma.requirementCheck.findUniqueOrThrow({ where: { id: checkId } }),

@@ -39,7 +39,7 @@ describe.each(testTargets())('admin.users on $kind', (target) => {
     provinceAdmin = await signInAt(api, '34', 'admin')
   })
   afterAll(() => api.close())
-  beforeEach(() => api.db.prisma.loginThrottle.deleteMany())
+  beforeEach(() => api.db.prisma.rateLimit.deleteMany())
 
   const users = () =>
     api.db.prisma.user.findMany({

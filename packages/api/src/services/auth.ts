@@ -4,7 +4,7 @@ import { ensure } from '../errors.ts'
 import type { SessionView } from '@mejabantu/domain'
 import { writeAudit } from './audit.ts'
 import { authViolations } from './auth-violations.ts'
-import { loginThrottleKeys, recordLoginSuccess } from './login-throttle.ts'
+import { rateLimitKeys, recordLoginSuccess } from './login-throttle.ts'
 import { checkPasswordAttempt } from './password-attempt.ts'
 import { checkNewPassword } from '@mejabantu/domain'
 import { hashPassword, verifyAgainstNobody, verifyPassword } from './passwords.ts'
@@ -40,7 +40,7 @@ export async function login(
   })
   // A deactivated account fails exactly like a wrong password: the refusal tells nothing about it.
   const usable = user && !user.deactivatedAt ? user : null
-  const keys = loginThrottleKeys(client.ip, input.username)
+  const keys = rateLimitKeys(client.ip, input.username)
   await checkPasswordAttempt(db, {
     keys,
     action: 'auth.login',
@@ -105,7 +105,7 @@ export async function changePassword(
     where: { id: user.id },
     select: { passwordHash: true },
   })
-  const keys = loginThrottleKeys(client.ip, user.username)
+  const keys = rateLimitKeys(client.ip, user.username)
   await checkPasswordAttempt(db, {
     keys,
     action: 'auth.password_change',

@@ -26,11 +26,11 @@ export async function takeKioskAllowance(
   const { limit, windowMs } = KIOSK_LIMITS[action]
   const key = `kiosk:${action}:${deviceId}`
   await tx.$executeRaw`
-    INSERT INTO "LoginThrottle" ("id", "key", "failures", "windowStartedAt")
+    INSERT INTO "RateLimit" ("id", "key", "failures", "windowStartedAt")
     VALUES (${randomUUID()}::uuid, ${key}, 0, ${now})
     ON CONFLICT ("key") DO NOTHING`
   const [row] = await tx.$queryRaw<{ failures: number; windowStartedAt: Date }[]>`
-    SELECT "failures", "windowStartedAt" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`
+    SELECT "failures", "windowStartedAt" FROM "RateLimit" WHERE "key" = ${key} FOR UPDATE`
   const windowOver = now.getTime() - row!.windowStartedAt.getTime() >= windowMs
   const used = windowOver ? 0 : row!.failures
   const windowStartedAt = windowOver ? now : row!.windowStartedAt
@@ -40,5 +40,5 @@ export async function takeKioskAllowance(
       kioskViolations.rateLimited(new Date(windowStartedAt.getTime() + windowMs), now),
     )
   }
-  await tx.loginThrottle.update({ where: { key }, data: { failures: used + 1, windowStartedAt } })
+  await tx.rateLimit.update({ where: { key }, data: { failures: used + 1, windowStartedAt } })
 }

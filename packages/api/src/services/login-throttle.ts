@@ -26,7 +26,7 @@ export interface ThrottleKey {
 }
 
 /** The counters a sign-in for `username` from `ip` is held to, in a fixed order (no lock-order deadlocks). */
-export function loginThrottleKeys(ip: string | null, username: string): ThrottleKey[] {
+export function rateLimitKeys(ip: string | null, username: string): ThrottleKey[] {
   return [
     ...(ip ? [{ key: `ip:${ip}`, policy: ipPolicy }] : []),
     { key: `username:${username}`, policy: usernamePolicy },
@@ -72,11 +72,11 @@ async function lockRows(tx: Transaction, keys: ThrottleKey[], now: Date): Promis
   const states: ThrottleState[] = []
   for (const { key } of keys) {
     await tx.$executeRaw`
-      INSERT INTO "LoginThrottle" ("id", "key", "failures", "windowStartedAt")
+      INSERT INTO "RateLimit" ("id", "key", "failures", "windowStartedAt")
       VALUES (${randomUUID()}::uuid, ${key}, 0, ${now})
       ON CONFLICT ("key") DO NOTHING`
     const [row] = await tx.$queryRaw<ThrottleState[]>`
-      SELECT "failures", "windowStartedAt", "lockedUntil" FROM "LoginThrottle"
+      SELECT "failures", "windowStartedAt", "lockedUntil" FROM "RateLimit"
       WHERE "key" = ${key} FOR UPDATE`
     states.push(row!)
   }
@@ -84,7 +84,7 @@ async function lockRows(tx: Transaction, keys: ThrottleKey[], now: Date): Promis
 }
 
 async function save(tx: Transaction, key: string, state: ThrottleState): Promise<void> {
-  await tx.loginThrottle.update({ where: { key }, data: state })
+  await tx.rateLimit.update({ where: { key }, data: state })
 }
 
 /** Admits one attempt against every key, or, if any is locked, changes no counter and says until when. */
@@ -126,9 +126,9 @@ export async function recordLoginFailure(
 export async function recordLoginSuccess(tx: Transaction, keys: ThrottleKey[]): Promise<void> {
   for (const { key } of keys) {
     if (key.startsWith('username:')) {
-      await tx.loginThrottle.deleteMany({ where: { key } })
+      await tx.rateLimit.deleteMany({ where: { key } })
     } else {
-      await tx.loginThrottle.updateMany({
+      await tx.rateLimit.updateMany({
         where: { key, failures: { gt: 0 } },
         data: { failures: { decrement: 1 } },
       })
@@ -142,8 +142,8 @@ export async function recordLoginSuccess(tx: Transaction, keys: ThrottleKey[]): 
 async function pruneStale(tx: Transaction, now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - Math.max(usernamePolicy.windowMs, ipPolicy.windowMs))
   await tx.$executeRaw`
-    DELETE FROM "LoginThrottle" WHERE "id" IN (
-      SELECT "id" FROM "LoginThrottle"
+    DELETE FROM "RateLimit" WHERE "id" IN (
+      SELECT "id" FROM "RateLimit"
       WHERE "windowStartedAt" < ${cutoff} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
       LIMIT 100 FOR UPDATE SKIP LOCKED)`
 }
