@@ -1,5 +1,6 @@
 export { launchBrowser } from './browser.ts'
-export { startBuiltServer, type ServerUnderTest } from './server.ts'
+export { seriousA11yViolations, type Violation } from './axe.ts'
+export { startBuiltServer, type ServerUnderTest, type StartOptions } from './server.ts'
 export {
   addStaff,
   firstAdmin,

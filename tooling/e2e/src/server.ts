@@ -7,8 +7,18 @@ import path from 'node:path'
 
 export interface ServerUnderTest {
   url: string
+  port: number
+  /** The embedded database's folder; removed by `stop()` unless `keepData` is set. */
+  dataDir: string
   output(): string
-  stop(): Promise<void>
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
+
+export interface StartOptions {
+  /** Reuse a database folder a stopped server kept (a restart), instead of a new empty one. */
+  dataDir?: string
+  /** Listen on this port (a restart keeps the address the browser knows); a free one by default. */
+  port?: number
 }
 
 const serverDir = path.dirname(createRequire(import.meta.url).resolve('@mejabantu/server/package.json'))
@@ -17,13 +27,17 @@ const serverDir = path.dirname(createRequire(import.meta.url).resolve('@mejabant
  * Starts the production build (`apps/server/dist/main.js`, what `npm start` runs) on a free port with an
  * empty embedded database, exactly as a first start on a new machine.
  */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<ServerUnderTest> {
+export async function startBuiltServer(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<ServerUnderTest> {
   const entry = path.join(serverDir, 'dist', 'main.js')
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first.`)
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-e2e-'))
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'mejabantu-e2e-')))
+  const port = String(options.port ?? 0)
   const child = spawn(process.execPath, [entry], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -32,14 +46,16 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   const url = await waitForUrl(child, () => output)
   return {
     url,
+    port: Number(new URL(url).port),
+    dataDir,
     output: () => output,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
         child.kill('SIGTERM')
         await exited
       }
-      await rm(dataDir, { recursive: true, force: true })
+      if (!keepData) await rm(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -7,7 +7,7 @@ import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 
 const artifacts = path.resolve(import.meta.dirname, '..', 'artifacts')
 
-describe('both apps render the server health through tRPC', () => {
+describe('the console renders the server health through tRPC', () => {
   let server: ServerUnderTest
   let browser: Browser
 
@@ -20,7 +20,7 @@ describe('both apps render the server health through tRPC', () => {
     await server?.stop()
   })
 
-  it.each(['kiosk', 'console'])('%s shows the health status', async (app) => {
+  it.each(['console'])('%s shows the health status', async (app) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(error.message))

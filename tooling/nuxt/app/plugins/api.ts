@@ -3,19 +3,24 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import superjson from 'superjson'
 
 /**
- * The typed tRPC client; the server serves this app and /trpc on the same origin. Every mutation carries
- * the session's CSRF token (`useCsrfToken()`, set from what `auth.login`/`auth.me` return) in
- * `x-csrf-token`; queries need none.
+ * The typed tRPC client; the server serves this app and /trpc on the same origin. Every call carries
+ * `useApiHeaders()`; every mutation also carries the session's CSRF token (`useCsrfToken()`, set from
+ * what `auth.login`/`auth.me` return) in `x-csrf-token`; queries need none.
  */
 export default defineNuxtPlugin(() => {
   const csrf = useCsrfToken()
+  const extra = useApiHeaders()
   const api = createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: '/trpc',
         transformer: superjson,
-        headers: ({ opList }) =>
-          csrf.value && opList.some((op) => op.type === 'mutation') ? { 'x-csrf-token': csrf.value } : {},
+        headers: ({ opList }) => ({
+          ...extra.value,
+          ...(csrf.value && opList.some((op) => op.type === 'mutation')
+            ? { 'x-csrf-token': csrf.value }
+            : {}),
+        }),
       }),
     ],
   })

@@ -1,0 +1,160 @@
+import type { StakeholderCategory, Topic } from '@mejabantu/domain'
+import { refusalOf } from './useDevice'
+
+/** The screens of a check-in, in order; `lookup` is the returning visitor's shortcut to `purpose`. */
+export type Step = 'welcome' | 'category' | 'phone' | 'details' | 'lookup' | 'purpose' | 'consent' | 'ticket'
+
+/** Everything the visitor has entered; wiped when the kiosk returns to the welcome screen. */
+export interface Draft {
+  category: StakeholderCategory | null
+  phone: string
+  name: string
+  institution: string
+  email: string
+  topic: Topic | null
+  purpose: string
+  /** A returning visitor confirmed by phone: the masked name stands in for the stored one. */
+  returning: { maskedName: string; maskedPhone: string } | null
+}
+
+/** The ticket the visitor takes away; `offline` when it is only stored on the tablet for now. */
+export interface IssuedTicket {
+  clientId: string
+  visitId: string | null
+  queueNumber: string
+  estimatedWaitMinutes: number | null
+  position: number | null
+  offline: boolean
+}
+
+const emptyDraft = (): Draft => ({
+  category: null,
+  phone: '',
+  name: '',
+  institution: '',
+  email: '',
+  topic: null,
+  purpose: '',
+  returning: null,
+})
+
+/** crypto.randomUUID needs a secure context; a kiosk on the office LAN may be served over plain http. */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+const blank = (value: string) => value.trim() || undefined
+
+/** The check-in in progress: which screen shows, what was entered, and sending it (or storing it offline). */
+export function useCheckIn() {
+  const api = useApi()
+  const { office } = useDevice()
+  const outbox = useOutbox()
+  const { locale } = useI18n()
+  const step = useState<Step>('checkin-step', () => 'welcome')
+  const draft = useState<Draft>('checkin-draft', emptyDraft)
+  const ticket = useState<IssuedTicket | null>('checkin-ticket', () => null)
+  const error = useState<string | null>('checkin-error', () => null)
+  const busy = useState('checkin-busy', () => false)
+
+  function go(next: Step) {
+    error.value = null
+    step.value = next
+  }
+
+  /** Back to the welcome screen with nothing of the last visitor left behind. */
+  function reset() {
+    draft.value = emptyDraft()
+    ticket.value = null
+    error.value = null
+    busy.value = false
+    step.value = 'welcome'
+  }
+
+  const message = (e: unknown) => refusalOf(e)?.message[locale.value === 'en' ? 'en' : 'id'] ?? null
+
+  /** Returning visitor: looks the phone up; the masked answer is shown for the visitor to confirm. */
+  async function lookup(phone: string) {
+    busy.value = true
+    error.value = null
+    try {
+      const found = await api.kiosk.lookup.mutate({ phone })
+      if (!found.found || !found.maskedName || !found.category) return found
+      draft.value = {
+        ...emptyDraft(),
+        phone,
+        category: found.category,
+        name: found.maskedName,
+        returning: { maskedName: found.maskedName, maskedPhone: found.maskedPhone },
+      }
+      return found
+    } catch (e) {
+      error.value = message(e) ?? 'offline'
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function submit() {
+    const d = draft.value
+    const consent = office.value?.consent
+    if (!consent || !d.category || !d.topic) return
+    const input = {
+      clientId: newClientId(),
+      guest: {
+        name: d.name,
+        // A returning visitor's stored institution and e-mail are kept by the server when these are absent.
+        institution: blank(d.institution),
+        phone: d.phone,
+        email: blank(d.email),
+        category: d.category,
+      },
+      topic: d.topic,
+      purpose: blank(d.purpose),
+      priority: null,
+      consentVersion: consent.version,
+      checkedInAt: new Date(),
+    }
+    busy.value = true
+    error.value = null
+    try {
+      const issued = await api.kiosk.checkIn.mutate(input)
+      ticket.value = {
+        clientId: input.clientId,
+        visitId: issued.visitId,
+        queueNumber: issued.queueNumber,
+        estimatedWaitMinutes: issued.estimatedWaitMinutes,
+        position: issued.position,
+        offline: false,
+      }
+      go('ticket')
+    } catch (e) {
+      const refused = message(e)
+      if (refused) {
+        error.value = refused
+        return
+      }
+      // The server is unreachable: keep the check-in on the tablet and give a provisional ticket.
+      await outbox.add(input)
+      ticket.value = {
+        clientId: input.clientId,
+        visitId: null,
+        queueNumber: provisionalNumber(),
+        estimatedWaitMinutes: null,
+        position: null,
+        offline: true,
+      }
+      go('ticket')
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { step, draft, ticket, error, busy, go, reset, lookup, submit }
+}
