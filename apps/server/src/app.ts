@@ -1,4 +1,4 @@
-import { appRouter, bodyLimitFor, createContextFactory, readHealth } from '@mejabantu/api'
+import { appRouter, bodyLimitFor, createContextFactory, readHealth, type KioskLimits } from '@mejabantu/api'
 import type { Database } from '@mejabantu/db'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express, { type ErrorRequestHandler } from 'express'
@@ -12,10 +12,12 @@ export interface AppDeps {
   log: Logger
   version: string
   apps: StaticApp[]
+  /** Per-minute allowance of every kiosk, where the server sets its own. */
+  kioskLimits?: Partial<KioskLimits>
 }
 
 /** The HTTP surface: /health, /trpc, and the two browser apps. No state outside the database. */
-export function createApp({ db, log, version, apps }: AppDeps) {
+export function createApp({ db, log, version, apps, kioskLimits }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -43,7 +45,7 @@ export function createApp({ db, log, version, apps }: AppDeps) {
     res.status(health.status === 'ok' ? 200 : 503).json(health)
   })
 
-  const createContext = createContextFactory({ db, version })
+  const createContext = createContextFactory({ db, version, kioskLimits })
   app.use(
     '/trpc',
     jsonBody(),

@@ -8,6 +8,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Calls one kiosk may make per minute (packages/api kiosk-throttle); unset keeps the defaults.
+  KIOSK_CHECK_INS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  KIOSK_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().optional(),
   // Attachments: a folder on disk, or an S3-compatible bucket when S3_BUCKET is set (packages/api storage).
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -25,6 +28,7 @@ export type Config = {
   database: { url: string } | { dataDir: string }
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   shutdownTimeoutMs: number
+  kioskLimits: { checkIn?: number; lookup?: number }
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming it. */
@@ -41,5 +45,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.DATA_DIR ?? defaultDataDir() },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    kioskLimits: {
+      ...(e.KIOSK_CHECK_INS_PER_MINUTE && { checkIn: e.KIOSK_CHECK_INS_PER_MINUTE }),
+      ...(e.KIOSK_LOOKUPS_PER_MINUTE && { lookup: e.KIOSK_LOOKUPS_PER_MINUTE }),
+    },
   }
 }

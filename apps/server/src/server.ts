@@ -27,7 +27,10 @@ export async function startServer(
     const applied = await applyMigrations(db)
     if (applied.length) log.info({ applied }, 'migrations applied')
     const firstRun = await ensureFirstRun(db)
-    const http = createApp({ db, log, version, apps }).listen(config.port, config.host)
+    const http = createApp({ db, log, version, apps, kioskLimits: config.kioskLimits }).listen(
+      config.port,
+      config.host,
+    )
     await once(http, 'listening')
     const { port } = http.address() as AddressInfo
     let closing: Promise<void> | undefined

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Database } from '@mejabantu/db'
 import { sessionCookieJar, type SessionCookieJar } from './session-cookie.ts'
+import { DEFAULT_KIOSK_LIMITS, type KioskLimits } from './services/kiosk-throttle.ts'
 import { attachmentStorage, type AttachmentStorage } from './services/storage.ts'
 
 /** Everything a procedure may use; built once per request by the HTTP adapter. */
@@ -20,6 +21,8 @@ export interface Context {
   clock: () => Date
   /** Where attachment bytes live. */
   storage: AttachmentStorage
+  /** What every kiosk may do per minute. */
+  kioskLimits: KioskLimits
 }
 
 export interface ContextDeps {
@@ -29,6 +32,8 @@ export interface ContextDeps {
   clock?: () => Date
   /** Defaults to the storage the environment configures (disk, or S3 when `S3_BUCKET` is set). */
   storage?: AttachmentStorage
+  /** Per-minute allowance of every kiosk; DEFAULT_KIOSK_LIMITS for what is not set. */
+  kioskLimits?: Partial<KioskLimits>
 }
 
 const systemClock = () => new Date()
@@ -46,10 +51,12 @@ export interface HttpRequest extends IncomingMessage {
 
 export function createContextFactory(deps: ContextDeps) {
   const storage = deps.storage ?? attachmentStorage()
+  const kioskLimits: KioskLimits = { ...DEFAULT_KIOSK_LIMITS, ...deps.kioskLimits }
   return ({ req, res }: { req: HttpRequest; res: ServerResponse }): Context => ({
     ...deps,
     clock: deps.clock ?? systemClock,
     storage,
+    kioskLimits,
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
     request: {

@@ -46,7 +46,7 @@ export const kioskProcedure = publicProcedure.meta({ audience: 'kiosk' }).use(as
   const device = await authenticateDevice(ctx.db, token, new Date())
   if (device === 'revoked') refuse('UNAUTHORIZED', kioskViolations.revoked())
   if (!device) refuse('UNAUTHORIZED', kioskViolations.unpaired())
-  return next({ ctx: { device } })
+  return next({ ctx: { device: { ...device, limits: ctx.kioskLimits } } })
 })
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { testTargets } from '@mejabantu/db/testing'
 import { localDay, maskName } from '@mejabantu/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KIOSK_LIMITS } from '../src/services/kiosk-throttle.ts'
+import { DEFAULT_KIOSK_LIMITS } from '../src/services/kiosk-throttle.ts'
 import { serveApi, startApi, type ApiFixture } from './support/api-server.ts'
 import {
   checkInInput,
@@ -245,7 +245,7 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
       const ticket = dataOf<Ticket>(await kiosk.mutation('kiosk.checkIn', done))
       await api.db.prisma.rateLimit.update({
         where: { key: limitKey(kiosk.deviceId, 'checkIn') },
-        data: { failures: KIOSK_LIMITS.checkIn.limit, windowStartedAt: new Date() },
+        data: { failures: DEFAULT_KIOSK_LIMITS.checkIn, windowStartedAt: new Date() },
       })
       const before = await guestBookCounts(api.db)
       const refused = await kiosk.mutation('kiosk.checkIn', checkInInput())
@@ -271,7 +271,7 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
       dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
       await api.db.prisma.rateLimit.update({
         where: { key: limitKey(kiosk.deviceId, 'checkIn') },
-        data: { failures: KIOSK_LIMITS.checkIn.limit, windowStartedAt: new Date(Date.now() - 61_000) },
+        data: { failures: DEFAULT_KIOSK_LIMITS.checkIn, windowStartedAt: new Date(Date.now() - 61_000) },
       })
       dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
       const row = await api.db.prisma.rateLimit.findUniqueOrThrow({
@@ -280,12 +280,27 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
       expect(row.failures).toBe(1)
     })
 
+    it("holds the server's own allowance when it sets one", async () => {
+      const { kiosk } = await freshKiosk()
+      const strict = await serveApi(api.db, undefined, { kioskLimits: { checkIn: 2 } })
+      try {
+        const tablet = new KioskBrowser(strict.url, kiosk.deviceToken, kiosk.deviceId)
+        for (let i = 0; i < 2; i++) dataOf(await tablet.mutation('kiosk.checkIn', checkInInput()))
+        const refused = await tablet.mutation('kiosk.checkIn', checkInInput())
+        expect([refused.status, refused.body.error?.data.rule]).toEqual([429, 'kiosk.rate_limited'])
+        // The default allowance is larger: the same device on the default server is still within it.
+        dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput()))
+      } finally {
+        await strict.close()
+      }
+    })
+
     it('limits phone look-ups too', async () => {
       const { kiosk } = await freshKiosk()
       dataOf(await kiosk.mutation('kiosk.lookup', { phone: randomPhone() }))
       await api.db.prisma.rateLimit.update({
         where: { key: limitKey(kiosk.deviceId, 'lookup') },
-        data: { failures: KIOSK_LIMITS.lookup.limit },
+        data: { failures: DEFAULT_KIOSK_LIMITS.lookup },
       })
       const refused = await kiosk.mutation('kiosk.lookup', { phone: randomPhone() })
       expect([refused.status, refused.body.error?.data.rule]).toEqual([429, 'kiosk.rate_limited'])

@@ -25,11 +25,7 @@ export const kioskRouter = router({
     .input(CheckInSchema)
     .output(TicketSchema)
     .mutation(({ ctx, input }) =>
-      checkIn(
-        ctx.db,
-        { officeId: ctx.device.officeId, deviceId: ctx.device.id, userId: null, ip: ctx.ip },
-        input,
-      ),
+      checkIn(ctx.db, { officeId: ctx.device.officeId, device: ctx.device, userId: null, ip: ctx.ip }, input),
     ),
 
   ticket: kioskProcedure

@@ -17,7 +17,7 @@ export const visitsRouter = router({
     .mutation(({ ctx, input }) =>
       checkIn(
         ctx.db,
-        { officeId: ctx.scope.write(), deviceId: null, userId: ctx.session.user.id, ip: ctx.ip },
+        { officeId: ctx.scope.write(), device: null, userId: ctx.session.user.id, ip: ctx.ip },
         input,
       ),
     ),

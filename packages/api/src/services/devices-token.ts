@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
+import type { KioskLimits } from './kiosk-throttle.ts'
 
 // lastSeenAt is for the admin's device list; once a minute is precise enough and spares the database.
 const TOUCH_INTERVAL_MS = 60_000
@@ -11,9 +12,15 @@ export const newDeviceToken = () => randomBytes(32).toString('base64url')
 export const secretHash = (secret: string) => createHash('sha256').update(secret).digest('hex')
 
 /** The device a request speaks for, as procedures see it. */
-export interface KioskDeviceContext {
+/** A paired, unrevoked device as its token identifies it. */
+export interface PairedDevice {
   id: string
   officeId: string
+}
+
+/** The device a kiosk procedure runs for, with the server's per-minute allowance for every kiosk. */
+export interface KioskDeviceContext extends PairedDevice {
+  limits: KioskLimits
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
@@ -30,7 +37,7 @@ export async function authenticateDevice(
   db: Database,
   token: string,
   now: Date,
-): Promise<KioskDeviceContext | 'revoked' | null> {
+): Promise<PairedDevice | 'revoked' | null> {
   const device = await db.prisma.kioskDevice.findUnique({
     where: { tokenHash: secretHash(token) },
     select: { id: true, officeId: true, lastSeenAt: true, revokedAt: true },

@@ -3,13 +3,21 @@ import type { Transaction } from '@mejabantu/db'
 import { refuse } from '../errors.ts'
 import { kioskViolations } from './kiosk-violations.ts'
 
-/** What a kiosk may do per minute: enough for a queue at the door, too little to flood or enumerate. */
-export const KIOSK_LIMITS = {
-  checkIn: { limit: 30, windowMs: 60_000 },
-  lookup: { limit: 30, windowMs: 60_000 },
-} as const
+/** How many calls of each kind one kiosk may make per minute. */
+export interface KioskLimits {
+  checkIn: number
+  lookup: number
+}
 
-export type KioskAction = keyof typeof KIOSK_LIMITS
+/**
+ * Enough for a queue at the door and for an offline outbox catching up, too little to flood the guest
+ * book or enumerate phone numbers. A server may set its own (`KIOSK_CHECK_INS_PER_MINUTE`, …).
+ */
+export const DEFAULT_KIOSK_LIMITS: KioskLimits = { checkIn: 60, lookup: 30 }
+
+const WINDOW_MS = 60_000
+
+export type KioskAction = keyof KioskLimits
 
 /**
  * Takes one `action` from the device's allowance for the current window, or refuses (429) when it is used
@@ -19,11 +27,13 @@ export type KioskAction = keyof typeof KIOSK_LIMITS
  */
 export async function takeKioskAllowance(
   tx: Transaction,
-  deviceId: string,
+  device: { id: string; limits: KioskLimits },
   action: KioskAction,
   now: Date,
 ): Promise<void> {
-  const { limit, windowMs } = KIOSK_LIMITS[action]
+  const deviceId = device.id
+  const limit = device.limits[action]
+  const windowMs = WINDOW_MS
   const key = `kiosk:${action}:${deviceId}`
   await tx.$executeRaw`
     INSERT INTO "RateLimit" ("id", "key", "failures", "windowStartedAt")

@@ -47,7 +47,7 @@ export async function lookupVisitor(
   now = new Date(),
 ): Promise<ReturningVisitor> {
   const guest = await db.prisma.$transaction(async (tx) => {
-    await takeKioskAllowance(tx, device.id, 'lookup', now)
+    await takeKioskAllowance(tx, device, 'lookup', now)
     return tx.guest.findUnique({
       where: { officeId_phone: { officeId: device.officeId, phone } },
       select: { name: true, institution: true, category: true },

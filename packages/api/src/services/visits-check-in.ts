@@ -13,6 +13,7 @@ import type { z } from 'zod'
 import { refuse } from '../errors.ts'
 import { writeAudit } from './audit.ts'
 import { consentVersionExists } from './consent.ts'
+import type { KioskDeviceContext } from './devices-token.ts'
 import { takeKioskAllowance } from './kiosk-throttle.ts'
 import { ticketOf, ticketSelect, type Ticket } from './queue-position.ts'
 import { dateColumn, officeDay } from './visits-day.ts'
@@ -24,7 +25,8 @@ export type ParsedCheckIn = z.output<typeof CheckInSchema>
 /** Where a check-in comes from: a kiosk device (rate-limited) or a staff member at the console. */
 export interface CheckInSource {
   officeId: string
-  deviceId: string | null
+  /** The kiosk that sent it (rate-limited), or null when staff check a guest in. */
+  device: KioskDeviceContext | null
   userId: string | null
   ip: string | null
 }
@@ -60,7 +62,7 @@ export async function checkIn(
     if (!(await consentVersionExists(tx, source.officeId, input.consentVersion))) {
       refuse('BAD_REQUEST', visitViolations.consentUnknown(input.consentVersion))
     }
-    if (source.deviceId) await takeKioskAllowance(tx, source.deviceId, 'checkIn', now)
+    if (source.device) await takeKioskAllowance(tx, source.device, 'checkIn', now)
     return createVisit(tx, source, input, now)
   }, TRANSACTION_OPTIONS)
   return ticketOf(db.prisma, visit)
@@ -83,7 +85,7 @@ async function createVisit(tx: Transaction, source: CheckInSource, input: Parsed
       clientId: input.clientId,
       officeId: source.officeId,
       guestId: guest.id,
-      deviceId: source.deviceId,
+      deviceId: source.device?.id ?? null,
       topic: input.topic,
       purpose: input.purpose || null,
       priority: input.priority,
@@ -108,7 +110,7 @@ async function createVisit(tx: Transaction, source: CheckInSource, input: Parsed
       guestId: guest.id,
       guestCreated: guest.created,
       guestUpdated: guest.updated,
-      deviceId: source.deviceId,
+      deviceId: source.device?.id ?? null,
       queueNumber: visit.queueNumber,
       serviceDay: today,
       status: 'menunggu',

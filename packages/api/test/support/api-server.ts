@@ -9,10 +9,13 @@ import { bodyLimitFor } from '../../src/body-limits.ts'
 import { createContextFactory } from '../../src/context.ts'
 import { appRouter } from '../../src/root.ts'
 import { ensureFirstRun } from '../../src/services/first-run.ts'
+import type { KioskLimits } from '../../src/services/kiosk-throttle.ts'
 
 export interface ServeOptions {
   /** The clock services read; a test moves it to place "now" inside or after a window. */
   clock?: () => Date
+  /** The server's own per-minute kiosk allowance. */
+  kioskLimits?: Partial<KioskLimits>
 }
 
 export interface ServedApi {
