@@ -7,7 +7,13 @@ import { createLogger } from '../src/logger.ts'
 
 /** A config for a fresh, empty database of the target on a free port; `cleanup` removes it. */
 export async function freshConfig(target: TestTarget): Promise<{ config: Config; cleanup(): Promise<void> }> {
-  const base = { host: '127.0.0.1', port: 0, logLevel: 'silent', shutdownTimeoutMs: 5_000 } as const
+  const base = {
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    shutdownTimeoutMs: 5_000,
+    kioskLimits: {},
+  } as const
   if (target.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-data-'))
     return {
