@@ -1,0 +1,33 @@
+import { keepPreviousData, useQuery } from '@tanstack/vue-query'
+import type { Channel, ConsultationStatus, StakeholderCategory, Topic } from '@mejabantu/domain'
+
+export interface ConsultationFilters {
+  channel?: Channel | undefined
+  topic?: Topic | undefined
+  stakeholderCategory?: StakeholderCategory | undefined
+  status?: ConsultationStatus | undefined
+  from?: string | undefined
+  to?: string | undefined
+  staffId?: string | undefined
+  candidatePairId?: string | undefined
+  q?: string | undefined
+}
+
+/** A page of the consultation list with its filters and search; the previous page stays while loading. */
+export function useConsultationList(
+  filters: Readonly<Ref<ConsultationFilters>>,
+  page: Readonly<Ref<number>>,
+  pageSize = 20,
+) {
+  const api = useApi()
+  return useQuery({
+    queryKey: computed(() => ['consultations.list', filters.value, page.value]),
+    queryFn: () => {
+      const clean = Object.fromEntries(
+        Object.entries(filters.value).filter(([, v]) => v !== undefined && v !== ''),
+      )
+      return api.consultations.list.query({ ...clean, page: page.value, pageSize })
+    },
+    placeholderData: keepPreviousData,
+  })
+}

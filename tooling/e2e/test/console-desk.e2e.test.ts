@@ -1,0 +1,119 @@
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../src/browser.ts'
+import { pairedKiosk, watchProblems } from '../src/console.ts'
+import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
+import { staffClient, STAFF_PASSWORD, type Api } from '../src/staff.ts'
+
+const screenshots = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'apps',
+  'console',
+  'docs',
+  'screenshots',
+)
+const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) })
+
+describe('the help desk serves a walk-in from the kiosk to a closed consultation', () => {
+  let server: ServerUnderTest
+  let browser: Browser
+  let page: Page
+  let problems: string[]
+  let admin: Api
+  let username: string
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startBuiltServer(), launchBrowser()])
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+    // The wrong password below is refused on purpose; nothing else may fail.
+    problems = watchProblems(page, [/401 .*auth\.login/])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('refuses a wrong password with a clear message', async () => {
+    const printed = server.output().match(/username: (\S+)\s+one-time password: (\S+)/)!
+    username = printed[1]!
+    await page.goto(`${server.url}/console/`)
+    await page.getByLabel('Nama pengguna').fill(username)
+    await page.getByLabel('Kata sandi', { exact: true }).fill('bukan-kata-sandinya')
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('salah')
+    await shoot(page, 'login')
+  })
+
+  it('makes the first admin replace the one-time password before anything else', async () => {
+    const oneTime = server.output().match(/one-time password: (\S+)/)![1]!
+    await page.getByLabel('Kata sandi', { exact: true }).fill(oneTime)
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.getByTestId('must-change').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/console/password')
+    await page.goto(`${server.url}/console/queue`)
+    await page.getByTestId('must-change').waitFor()
+    await page.getByLabel('Kata sandi saat ini').fill(oneTime)
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill(STAFF_PASSWORD)
+    await page.getByLabel('Ulangi kata sandi baru').fill(STAFF_PASSWORD)
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click()
+    await page.getByTestId('dashboard').waitFor()
+    const client = staffClient(server.url)
+    await client.signIn(username, STAFF_PASSWORD)
+    admin = client.api
+  })
+
+  it('calls and serves a walk-in checked in at the kiosk, then answers and closes the sheet', async () => {
+    const kiosk = await pairedKiosk(server, admin)
+    const first = await kiosk.checkIn('Rahmat Hidayat')
+    await kiosk.checkIn('Dewi Lestari', 'silon')
+
+    await page.getByRole('link', { name: 'Antrean', exact: true }).click()
+    const row = page.getByTestId(`visit-${first.queueNumber}`)
+    await row.waitFor()
+    await expect.poll(() => row.textContent()).toContain('Syarat calon')
+    await shoot(page, 'queue')
+
+    await page.getByTestId('call-next').click()
+    await expect.poll(() => row.getByTestId('visit-status').textContent()).toBe('Dipanggil')
+
+    const display = await page.context().newPage()
+    await display.setViewportSize({ width: 1280, height: 720 })
+    const displayProblems = watchProblems(display)
+    await display.goto(`${server.url}/console/display`)
+    await expect.poll(() => display.getByTestId('display-current').textContent()).toContain(first.queueNumber)
+    await shoot(display, 'display')
+    await display.close()
+    expect(displayProblems).toEqual([])
+
+    await row.getByTestId('serve').click()
+    await page.getByTestId('sheet-facts').waitFor()
+    expect(await page.getByTestId('sheet-facts').textContent()).toContain('Rahmat Hidayat')
+    expect(await page.getByTestId('sheet-facts').textContent()).toContain(first.queueNumber)
+
+    await page.getByTestId('answer').fill('Syarat calon diatur dalam PKPU 8/2024 Pasal 14.')
+    await page.getByTestId('submit-answer').click()
+    await expect.poll(() => page.getByTestId('sheet-answer').textContent()).toContain('PKPU 8/2024')
+    await page.getByTestId('close-consultation').click()
+    await expect.poll(() => page.getByTestId('consultation-status').first().textContent()).toBe('Selesai')
+    await shoot(page, 'consultation')
+  })
+
+  it('finds the consultation in the list by full-text search and shows it on the dashboard', async () => {
+    await page.getByRole('link', { name: 'Konsultasi', exact: true }).click()
+    await page.getByTestId('search').fill('Rahmat')
+    await page.getByTestId('search').press('Enter')
+    const table = page.getByTestId('consultation-table')
+    await expect.poll(() => table.textContent()).toContain('Rahmat Hidayat')
+    await shoot(page, 'consultations')
+
+    await page.getByRole('link', { name: 'Dasbor', exact: true }).click()
+    await expect.poll(() => page.getByTestId('stat-waiting').textContent()).toContain('1')
+    await page.getByTestId('channel-chart').locator('canvas').waitFor()
+    await shoot(page, 'dashboard')
+    expect(problems).toEqual([])
+  })
+})
