@@ -11,6 +11,7 @@ import { adminRouter } from './router/admin.ts'
 import { auditRouter } from './router/audit.ts'
 import { candidatesRouter } from './router/candidates.ts'
 import { electionsRouter } from './router/elections.ts'
+import { officesRouter } from './router/offices.ts'
 import { requirementsRouter } from './router/requirements.ts'
 import { router } from './trpc.ts'
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   elections: electionsRouter,
   candidates: candidatesRouter,
   requirements: requirementsRouter,
+  offices: officesRouter,
   admin: adminRouter,
   audit: auditRouter,
 })

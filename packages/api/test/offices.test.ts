@@ -162,6 +162,18 @@ describe.each(testTargets())('admin.offices on $kind', (target) => {
     expect(await state()).toEqual(before)
   })
 
+  it('lists the offices a reader may switch between: leadership of a Provinsi its Kab/Kota, a petugas its own', async () => {
+    const codes = async (browser: Browser) =>
+      data<OfficeView[]>(await browser.query('offices.readable')).map((o) => o.regionCode)
+    for (const role of ['pimpinan', 'pengawas'] as const) {
+      const listed = await codes(await signInAt(api, '34', role))
+      expect(listed[0]).toBe('34')
+      expect(listed).toEqual(expect.arrayContaining(['34.02', '34.04']))
+      expect(listed.every((code) => code.startsWith('34'))).toBe(true)
+    }
+    expect(await codes(await signInAt(api, '34.02', 'petugas'))).toEqual(['34.02'])
+  })
+
   it('updates the office’s own settings with the before and after audited', async () => {
     const updated = data<OfficeView>(
       await bantul.mutation('admin.offices.update', {
