@@ -29,8 +29,8 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startBuiltServer(), launchBrowser()])
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    // The wrong password below is refused on purpose; nothing else may fail.
-    problems = watchProblems(page, [/401 .*auth\.login/])
+    // The wrong passwords and the lockout below are refused on purpose; nothing else may fail.
+    problems = watchProblems(page, [/4(01|29) .*auth\.login/])
   })
   afterAll(async () => {
     await browser?.close()
@@ -46,6 +46,17 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await page.getByRole('button', { name: 'Masuk' }).click()
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('salah')
     await shoot(page, 'login')
+  })
+
+  it('tells a locked-out user so after repeated failures', async () => {
+    await page.getByLabel('Nama pengguna').fill('tamu-tak-dikenal')
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await page.getByLabel('Kata sandi', { exact: true }).fill(`salah-${attempt}`)
+      await page.getByRole('button', { name: 'Masuk' }).click()
+      await expect.poll(() => page.getByTestId('login-error').count()).toBe(1)
+    }
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('dikunci sementara')
+    await page.getByLabel('Nama pengguna').fill(username)
   })
 
   it('makes the first admin replace the one-time password before anything else', async () => {
@@ -99,6 +110,8 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await expect.poll(() => page.getByTestId('sheet-answer').textContent()).toContain('PKPU 8/2024')
     await page.getByTestId('close-consultation').click()
     await expect.poll(() => page.getByTestId('consultation-status').first().textContent()).toBe('Selesai')
+    const print = page.getByRole('link', { name: 'Cetak' })
+    expect(await print.getAttribute('href')).toMatch(/^\/console\/consultations\/[\w-]+\/print$/)
     await shoot(page, 'consultation')
   })
 

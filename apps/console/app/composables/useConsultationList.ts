@@ -20,13 +20,15 @@ export function useConsultationList(
   pageSize = 20,
 ) {
   const api = useApi()
+  const { officeId } = useOfficeScope()
   return useQuery({
-    queryKey: computed(() => ['consultations.list', filters.value, page.value]),
+    queryKey: computed(() => ['consultations.list', officeId.value, filters.value, page.value]),
     queryFn: () => {
       const clean = Object.fromEntries(
         Object.entries(filters.value).filter(([, v]) => v !== undefined && v !== ''),
       )
-      return api.consultations.list.query({ ...clean, page: page.value, pageSize })
+      const office = officeId.value ? { officeId: officeId.value } : {}
+      return api.consultations.list.query({ ...office, ...clean, page: page.value, pageSize })
     },
     placeholderData: keepPreviousData,
   })

@@ -5,9 +5,10 @@ export function useQueue() {
   const api = useApi()
   const client = useQueryClient()
   const notify = useNotify()
+  const { officeId } = useOfficeScope()
   const today = useQuery({
-    queryKey: ['visits.today'],
-    queryFn: () => api.visits.today.query({}),
+    queryKey: computed(() => ['visits.today', officeId.value]),
+    queryFn: () => api.visits.today.query(officeId.value ? { officeId: officeId.value } : {}),
     refetchInterval: 5_000,
   })
   const after = {

@@ -1,5 +1,7 @@
 import type { Permission, SessionView } from '@mejabantu/domain'
 
+const SIGNED_IN_HINT = 'mejabantu.console.signedIn'
+
 /** Who is signed in (null when nobody), loaded once from `auth.me` and kept for the whole app. */
 export function useSession() {
   const api = useApi()
@@ -11,10 +13,18 @@ export function useSession() {
     session.value = view
     csrf.value = view?.csrfToken ?? null
     loaded.value = true
+    if (view) localStorage.setItem(SIGNED_IN_HINT, '1')
+    else localStorage.removeItem(SIGNED_IN_HINT)
   }
 
   /** Asks the server who is signed in; a missing or expired session leaves nobody. */
   async function load() {
+    // The session cookie is out of the page's reach; without the hint this browser has not signed in,
+    // so there is nobody to ask about.
+    if (!localStorage.getItem(SIGNED_IN_HINT)) {
+      remember(null)
+      return null
+    }
     try {
       remember(await api.auth.me.query())
     } catch {
@@ -43,5 +53,8 @@ export function useSession() {
 
   const can = (permission: Permission) => !!session.value?.permissions.includes(permission)
 
-  return { session, loaded, load, login, logout, changePassword, can }
+  /** Forgets the user once the server says the session has ended. */
+  const forget = () => remember(null)
+
+  return { session, loaded, load, login, logout, changePassword, can, forget }
 }

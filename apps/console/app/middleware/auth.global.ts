@@ -13,4 +13,8 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (to.path === '/login') return navigateTo('/')
   const needs = to.meta.permission as Permission | undefined
   if (needs && !can(needs)) return navigateTo('/')
+  if (to.path === '/') {
+    const { $queryClient } = useNuxtApp()
+    prefetchDashboard($queryClient, useApi(), useOfficeScope().officeId.value)
+  }
 })

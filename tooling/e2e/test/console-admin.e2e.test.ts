@@ -1,0 +1,103 @@
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../src/browser.ts'
+import { electionWithPair, signInConsole, watchProblems } from '../src/console.ts'
+import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
+import { firstAdmin, staffClient } from '../src/staff.ts'
+
+const screenshots = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'apps',
+  'console',
+  'docs',
+  'screenshots',
+)
+
+describe('an admin manages accounts, kiosks, the stage calendar, the catalog and consent texts', () => {
+  let server: ServerUnderTest
+  let browser: Browser
+  let page: Page
+  let problems: string[]
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startBuiltServer(), launchBrowser()])
+    const admin = await firstAdmin(server)
+    await electionWithPair(admin.api)
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+    problems = watchProblems(page)
+    await signInConsole(page, server.url, admin.username, admin.password)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('creates a petugas whose one-time password signs in', async () => {
+    await page.getByRole('link', { name: 'Administrasi', exact: true }).click()
+    const form = page.getByTestId('user-form')
+    await form.getByLabel('Nama pengguna').fill('sari')
+    await form.getByLabel('Nama tampilan').fill('Sari Wulandari')
+    await form.getByRole('button', { name: 'Buat' }).click()
+    const oneTime = (await page.getByTestId('one-time-password').textContent())!.trim()
+    await page.getByTestId('user-sari').waitFor()
+    await page.screenshot({ path: path.join(screenshots, 'admin-users.png') })
+    const client = staffClient(server.url)
+    await client.signIn('sari', oneTime)
+    expect((await client.api.auth.me.query()).mustChangePassword).toBe(true)
+  })
+
+  it('issues a kiosk pairing code, sees the tablet paired, and revokes it', async () => {
+    await page.getByRole('link', { name: 'Perangkat kios' }).click()
+    await page.getByLabel('Nama perangkat').fill('Kios lobi')
+    await page.getByRole('button', { name: 'Buat kode pemasangan' }).click()
+    const code = (await page.getByTestId('pairing-code').textContent())!.trim()
+    const paired = await fetch(`${server.url}/trpc/kiosk.pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ json: { code } }),
+    })
+    expect(paired.status).toBe(200)
+    await page.reload()
+    const row = page.getByTestId('device-table').getByRole('row', { name: /Kios lobi/ })
+    await expect.poll(() => row.textContent()).toContain('Terpasang')
+    await row.getByRole('button', { name: 'Cabut' }).click()
+    await row.getByRole('button', { name: 'Yakin cabut?' }).click()
+    await expect.poll(() => row.textContent()).toContain('Dicabut')
+    await page.screenshot({ path: path.join(screenshots, 'admin-devices.png') })
+  })
+
+  it('moves a stage window of the calendar', async () => {
+    await page.getByRole('link', { name: 'Kalender tahapan' }).click()
+    const calendar = page.getByTestId('stage-calendar')
+    await calendar.waitFor()
+    const starts = calendar.getByLabel('Penetapan pasangan calon — Mulai')
+    const ends = calendar.getByLabel('Penetapan pasangan calon — Berakhir (menit terakhir)')
+    await starts.fill('2024-09-23T00:00')
+    await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
+    await calendar.getByText('waktu berakhir harus sesudah waktu mulai').waitFor()
+    await ends.fill('2024-09-23T23:59')
+    await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
+    await expect.poll(() => calendar.getByRole('button', { name: 'Simpan 0 perubahan' }).count()).toBe(1)
+    expect(await ends.inputValue()).toBe('2024-09-23T23:59')
+    await page.screenshot({ path: path.join(screenshots, 'admin-calendar.png') })
+  })
+
+  it('reads the requirement catalog and adds a consent text version', async () => {
+    await page.getByRole('link', { name: 'Katalog persyaratan' }).click()
+    await expect.poll(() => page.getByTestId('catalog-syarat_calon').textContent()).toContain('C5')
+    await page.getByRole('link', { name: 'Teks persetujuan' }).click()
+    await page.getByTestId('consent-versions').waitFor()
+    await page.getByLabel('Versi', { exact: true }).fill('bantul-2026')
+    await page
+      .getByLabel('Teks Bahasa Indonesia')
+      .fill('Data Anda dipakai hanya untuk layanan helpdesk pencalonan.')
+    await page.getByLabel('Teks bahasa Inggris').fill('Your data is used only for the nomination help desk.')
+    await page.getByRole('button', { name: 'Tambah versi' }).click()
+    await expect.poll(() => page.getByTestId('consent-versions').textContent()).toContain('bantul-2026')
+    expect(problems).toEqual([])
+  })
+})
