@@ -1,6 +1,9 @@
 import type { Permission, SessionView } from '@mejabantu/domain'
 
-const SIGNED_IN_HINT = 'mejabantu.console.signedIn'
+export const SIGNED_IN_HINT = 'mejabantu.console.signedIn'
+
+// The one `auth.me` call of a page load, shared by whoever asks first (an early plugin or the middleware).
+let asking: Promise<SessionView | null> | null = null
 
 /** Who is signed in (null when nobody), loaded once from `auth.me` and kept for the whole app. */
 export function useSession() {
@@ -17,8 +20,13 @@ export function useSession() {
     else localStorage.removeItem(SIGNED_IN_HINT)
   }
 
-  /** Asks the server who is signed in; a missing or expired session leaves nobody. */
-  async function load() {
+  /** Asks the server who is signed in (once per page load); a missing or expired session leaves nobody. */
+  function load() {
+    asking ??= ask()
+    return asking
+  }
+
+  async function ask() {
     // The session cookie is out of the page's reach; without the hint this browser has not signed in,
     // so there is nobody to ask about.
     if (!localStorage.getItem(SIGNED_IN_HINT)) {
@@ -40,7 +48,8 @@ export function useSession() {
 
   async function changePassword(currentPassword: string, newPassword: string) {
     await api.auth.changePassword.mutate({ currentPassword, newPassword })
-    await load()
+    asking = ask()
+    await asking
   }
 
   async function logout() {
