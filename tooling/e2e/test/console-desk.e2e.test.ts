@@ -115,6 +115,26 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await shoot(page, 'consultation')
   })
 
+  it('records a messaging-group consultation with its participants and minutes', async () => {
+    await page.getByRole('link', { name: 'Konsultasi', exact: true }).click()
+    await page.getByTestId('new-consultation').click()
+    await page.getByTestId('channel').click()
+    await page.getByRole('option', { name: 'Grup pesan', exact: true }).click()
+    await page.getByTestId('asker-name').fill('Grup LO Kabupaten Bantul')
+    await page.getByLabel('Instansi').first().fill('Partai Contoh')
+    await page.getByLabel('Instansi').first().fill('')
+    await page.getByTestId('question').fill('Kapan batas unggah perbaikan dokumen di SILON?')
+    await page.getByRole('button', { name: 'Tambah peserta' }).click()
+    await page.getByLabel('Nama peserta').fill('Andi Wijaya')
+    await page.getByLabel('Notulen').fill('Dijelaskan jadwal perbaikan sesuai kalender tahapan.')
+    await page.getByTestId('save').click()
+    await page.getByTestId('sheet-facts').waitFor()
+    const facts = await page.getByTestId('sheet-facts').textContent()
+    expect(facts).toContain('Grup pesan')
+    expect(facts).toContain('Andi Wijaya')
+    expect(facts).toContain('Dijelaskan jadwal perbaikan')
+  })
+
   it('finds the consultation in the list by full-text search and shows it on the dashboard', async () => {
     await page.getByRole('link', { name: 'Konsultasi', exact: true }).click()
     await page.getByTestId('search').fill('Rahmat')
