@@ -110,6 +110,7 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await expect.poll(() => page.getByTestId('sheet-answer').textContent()).toContain('PKPU 8/2024')
     await page.getByTestId('close-consultation').click()
     await expect.poll(() => page.getByTestId('consultation-status').first().textContent()).toBe('Selesai')
+    await expect.poll(() => page.getByTestId('sheet-history').textContent()).toContain('Ditutup')
     const print = page.getByRole('link', { name: 'Cetak' })
     expect(await print.getAttribute('href')).toMatch(/^\/console\/consultations\/[\w-]+\/print$/)
     await shoot(page, 'consultation')

@@ -18,7 +18,11 @@ export function useConsultation(id: Ref<string>) {
       client.invalidateQueries({ queryKey: ['consultations.list'] })
     },
     onError: (error: unknown) => notify.failed(error),
-    onSettled: () => client.invalidateQueries({ queryKey: key.value }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: key.value }),
+        client.invalidateQueries({ queryKey: ['audit.list', id.value] }),
+      ]),
   })
 
   // Optimistic: the status chip moves at once and falls back if the server refuses.
