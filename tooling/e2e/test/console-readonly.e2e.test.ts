@@ -89,6 +89,7 @@ describe('a pengawas reads everything and changes nothing; the console speaks En
     await page.getByTestId('dossier').waitFor()
     await page.getByTestId('check-status').first().waitFor()
     expect(await page.getByTestId('research').count()).toBe(0)
+    expect(await page.getByTestId('edit-pair').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Catat penyerahan' }).count()).toBe(0)
     expect(await page.getByRole('link', { name: 'Administrasi' }).count()).toBe(0)
     await page.goto(`${server.url}/console/admin/users`)

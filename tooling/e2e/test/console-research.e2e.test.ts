@@ -111,6 +111,17 @@ describe('research of a pair’s documents: BMS with a reason, the fix, then MS'
     expect(problems).toEqual([])
   })
 
+  it('changes the pair’s LO contact', async () => {
+    await page.getByTestId('edit-pair').click()
+    const form = page.getByTestId('pair-edit-form')
+    await form.getByLabel('Telepon LO').fill('12')
+    await form.getByTestId('pair-edit-save').click()
+    await form.getByText(/pola|pattern/).waitFor()
+    await form.getByLabel('Telepon LO').fill('081311112222')
+    await form.getByTestId('pair-edit-save').click()
+    await expect.poll(() => page.getByTestId('pair-header').textContent()).toContain('081311112222')
+  })
+
   it('registers another pair through the form, checked by the domain’s rules', async () => {
     await page.getByRole('link', { name: 'Pasangan calon', exact: true }).click()
     await page.getByTestId('new-pair').click()
