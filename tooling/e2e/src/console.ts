@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto'
+import path from 'node:path'
 import type { AppRouter } from '@mejabantu/api'
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client'
 import type { Page } from 'playwright-core'
@@ -96,4 +97,22 @@ export async function electionWithPair(admin: Api) {
     },
   })
   return { election, pair }
+}
+
+const screenshots = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'apps',
+  'console',
+  'docs',
+  'screenshots',
+)
+
+/** A screenshot for the console's README (apps/console/docs/screenshots), without passing toasts. */
+export async function screenshot(page: Page, name: string) {
+  const style = await page.addStyleTag({ content: 'ol[data-slot="viewport"] { visibility: hidden; }' })
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) })
+  await style.evaluate((node) => (node as Element).remove())
 }

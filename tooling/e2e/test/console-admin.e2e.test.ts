@@ -1,21 +1,9 @@
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
-import { electionWithPair, signInConsole, watchProblems } from '../src/console.ts'
+import { electionWithPair, screenshot, signInConsole, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { firstAdmin, staffClient } from '../src/staff.ts'
-
-const screenshots = path.resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'apps',
-  'console',
-  'docs',
-  'screenshots',
-)
 
 describe('an admin manages accounts, kiosks, the stage calendar, the catalog and consent texts', () => {
   let server: ServerUnderTest
@@ -44,7 +32,7 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     await form.getByRole('button', { name: 'Buat' }).click()
     const oneTime = (await page.getByTestId('one-time-password').textContent())!.trim()
     await page.getByTestId('user-sari').waitFor()
-    await page.screenshot({ path: path.join(screenshots, 'admin-users.png') })
+    await screenshot(page, 'admin-users')
     const client = staffClient(server.url)
     await client.signIn('sari', oneTime)
     expect((await client.api.auth.me.query()).mustChangePassword).toBe(true)
@@ -67,7 +55,7 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     await row.getByRole('button', { name: 'Cabut' }).click()
     await row.getByRole('button', { name: 'Yakin cabut?' }).click()
     await expect.poll(() => row.textContent()).toContain('Dicabut')
-    await page.screenshot({ path: path.join(screenshots, 'admin-devices.png') })
+    await screenshot(page, 'admin-devices')
   })
 
   it('moves a stage window of the calendar', async () => {
@@ -83,7 +71,7 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
     await expect.poll(() => calendar.getByRole('button', { name: 'Simpan 0 perubahan' }).count()).toBe(1)
     expect(await ends.inputValue()).toBe('2024-09-23T23:59')
-    await page.screenshot({ path: path.join(screenshots, 'admin-calendar.png') })
+    await screenshot(page, 'admin-calendar')
   })
 
   it('reads the requirement catalog and adds a consent text version', async () => {

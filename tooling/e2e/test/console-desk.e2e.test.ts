@@ -1,22 +1,9 @@
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
-import { pairedKiosk, watchProblems } from '../src/console.ts'
+import { pairedKiosk, screenshot, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { staffClient, STAFF_PASSWORD, type Api } from '../src/staff.ts'
-
-const screenshots = path.resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'apps',
-  'console',
-  'docs',
-  'screenshots',
-)
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) })
 
 describe('the help desk serves a walk-in from the kiosk to a closed consultation', () => {
   let server: ServerUnderTest
@@ -45,7 +32,7 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await page.getByLabel('Kata sandi', { exact: true }).fill('bukan-kata-sandinya')
     await page.getByRole('button', { name: 'Masuk' }).click()
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('salah')
-    await shoot(page, 'login')
+    await screenshot(page, 'login')
   })
 
   it('tells a locked-out user so after repeated failures', async () => {
@@ -86,7 +73,7 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     const row = page.getByTestId(`visit-${first.queueNumber}`)
     await row.waitFor()
     await expect.poll(() => row.textContent()).toContain('Syarat calon')
-    await shoot(page, 'queue')
+    await screenshot(page, 'queue')
 
     await page.getByTestId('call-next').click()
     await expect.poll(() => row.getByTestId('visit-status').textContent()).toBe('Dipanggil')
@@ -96,7 +83,7 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     const displayProblems = watchProblems(display)
     await display.goto(`${server.url}/console/display`)
     await expect.poll(() => display.getByTestId('display-current').textContent()).toContain(first.queueNumber)
-    await shoot(display, 'display')
+    await screenshot(display, 'display')
     await display.close()
     expect(displayProblems).toEqual([])
 
@@ -113,7 +100,7 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await expect.poll(() => page.getByTestId('sheet-history').textContent()).toContain('Ditutup')
     const print = page.getByRole('link', { name: 'Cetak' })
     expect(await print.getAttribute('href')).toMatch(/^\/console\/consultations\/[\w-]+\/print$/)
-    await shoot(page, 'consultation')
+    await screenshot(page, 'consultation')
   })
 
   it('records a messaging-group consultation with its participants and minutes', async () => {
@@ -142,12 +129,12 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await page.getByTestId('search').press('Enter')
     const table = page.getByTestId('consultation-table')
     await expect.poll(() => table.textContent()).toContain('Rahmat Hidayat')
-    await shoot(page, 'consultations')
+    await screenshot(page, 'consultations')
 
     await page.getByRole('link', { name: 'Dasbor', exact: true }).click()
     await expect.poll(() => page.getByTestId('stat-waiting').textContent()).toContain('1')
     await page.getByTestId('channel-chart').locator('canvas').waitFor()
-    await shoot(page, 'dashboard')
+    await screenshot(page, 'dashboard')
     expect(problems).toEqual([])
   })
 })

@@ -1,22 +1,10 @@
-import path from 'node:path'
 import { TRPCClientError } from '@trpc/client'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
-import { electionWithPair, pairedKiosk, signInConsole, watchProblems } from '../src/console.ts'
+import { electionWithPair, pairedKiosk, screenshot, signInConsole, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { addStaff, firstAdmin, type Api } from '../src/staff.ts'
-
-const screenshots = path.resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'apps',
-  'console',
-  'docs',
-  'screenshots',
-)
 
 /** The rule code of a refused call, or 'accepted' when the server let it through. */
 async function refusal(call: Promise<unknown>): Promise<string> {
@@ -120,7 +108,7 @@ describe('a pengawas reads everything and changes nothing; the console speaks En
     await page.getByTestId('pair-list').waitFor()
     await page.getByTestId('pair-list').getByRole('link').first().click()
     await expect.poll(() => page.getByTestId('group-syarat_calon').textContent()).toContain('Not submitted')
-    await page.screenshot({ path: path.join(screenshots, 'dossier-en.png') })
+    await screenshot(page, 'dossier-en')
     await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click()
     await page.getByRole('link', { name: 'Dasbor', exact: true }).waitFor()
     expect(problems).toEqual([])

@@ -1,21 +1,9 @@
-import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
-import { electionWithPair, signInConsole, watchProblems } from '../src/console.ts'
+import { electionWithPair, screenshot, signInConsole, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { addStaff, firstAdmin } from '../src/staff.ts'
-
-const screenshots = path.resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'apps',
-  'console',
-  'docs',
-  'screenshots',
-)
 
 describe('research of a pair’s documents: BMS with a reason, the fix, then MS', () => {
   let server: ServerUnderTest
@@ -53,7 +41,7 @@ describe('research of a pair’s documents: BMS with a reason, the fix, then MS'
   it('lists the election’s pairs and opens the dossier grouped by syarat calon and syarat pencalonan', async () => {
     await page.getByRole('link', { name: 'Pasangan calon', exact: true }).click()
     await page.getByTestId('pair-list').getByText('Budi Santoso – Siti Aminah').waitFor()
-    await page.screenshot({ path: path.join(screenshots, 'pairs.png') })
+    await screenshot(page, 'pairs')
     await page.getByTestId('pair-list').getByRole('link').first().click()
     await page.getByTestId('dossier').waitFor()
     expect(new URL(page.url()).pathname).toBe(`/console/pairs/${pairId}`)
@@ -75,7 +63,7 @@ describe('research of a pair’s documents: BMS with a reason, the fix, then MS'
     expect(await skck().getByTestId('check-reason').textContent()).toContain('SKCK sudah kedaluwarsa')
     await expect.poll(() => skck().getByTestId('countdown').textContent()).toMatch(/sisa \d+ (hari|jam)/)
     expect(await skck().getByTestId('due').textContent()).toContain('Giliran pasangan calon')
-    await page.screenshot({ path: path.join(screenshots, 'dossier.png'), fullPage: false })
+    await screenshot(page, 'dossier')
   })
 
   it('shows the pair on the dashboard’s closing deadlines', async () => {
