@@ -88,4 +88,22 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     await expect.poll(() => page.getByTestId('consent-versions').textContent()).toContain('bantul-2026')
     expect(problems).toEqual([])
   })
+
+  it('tells form mistakes in the interface language', async () => {
+    await page.getByRole('link', { name: 'Pengguna', exact: true }).click()
+    const form = page.getByTestId('user-form')
+    await form.getByRole('button', { name: 'Buat' }).click()
+    await form
+      .getByText(/Terlalu kecil|tidak valid/)
+      .first()
+      .waitFor()
+    await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click()
+    await form.getByRole('button', { name: 'Create' }).click()
+    await form
+      .getByText(/Too small|Invalid/)
+      .first()
+      .waitFor()
+    expect(await form.getByText(/Terlalu kecil/).count()).toBe(0)
+    expect(problems).toEqual([])
+  })
 })
