@@ -5,8 +5,17 @@ export {
   addStaff,
   firstAdmin,
   pairingCode,
+  pairKiosk,
   staffClient,
   STAFF_PASSWORD,
   type Api,
+  type PairedKiosk,
   type StaffAccount,
 } from './staff.ts'
+export {
+  checkInNewVisitor,
+  choosePurposeAndConsent,
+  openKiosk,
+  pair,
+  type Visitor,
+} from './kiosk-page.ts'

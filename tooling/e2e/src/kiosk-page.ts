@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { seriousA11yViolations } from '../../src/axe.ts'
+import { seriousA11yViolations } from './axe.ts'
 
 /** Where the kiosk README's screenshots live; the check-in test takes them. */
-export const kioskScreenshots = path.resolve(import.meta.dirname, '../../../../apps/kiosk/docs/screenshots')
+export const kioskScreenshots = path.resolve(import.meta.dirname, '../../../apps/kiosk/docs/screenshots')
 
 export const PORTRAIT = { width: 768, height: 1024 }
 export const LANDSCAPE = { width: 1280, height: 800 }

@@ -10,8 +10,12 @@ export interface ServerUnderTest {
   port: number
   /** The embedded database's folder; removed by `stop()` unless `keepData` is set. */
   dataDir: string
+  /** The process id, for measuring its memory. */
+  pid: number
   output(): string
   stop(options?: { keepData?: boolean }): Promise<void>
+  /** `kill -9`: no shutdown at all, as a crash or power cut; the data stays for a restart. */
+  crash(): Promise<void>
 }
 
 export interface StartOptions {
@@ -48,16 +52,21 @@ export async function startBuiltServer(
     url,
     port: Number(new URL(url).port),
     dataDir,
+    pid: child.pid!,
     output: () => output,
     stop: async ({ keepData = false } = {}) => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        await exited
-      }
+      await end(child, 'SIGTERM')
       if (!keepData) await rm(dataDir, { recursive: true, force: true })
     },
+    crash: () => end(child, 'SIGKILL'),
   }
+}
+
+async function end(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill(signal)
+  await exited
 }
 
 function waitForUrl(child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<string> {

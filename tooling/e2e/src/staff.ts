@@ -90,3 +90,25 @@ export async function addStaff(server: ServerUnderTest, admin: Api, role: Role):
 export async function pairingCode(admin: Api, name = 'Kios pintu depan'): Promise<string> {
   return (await admin.devices.create.mutate({ name })).pairingCode
 }
+
+export interface PairedKiosk {
+  token: string
+  /** A typed client that sends the device token, as the kiosk app does. */
+  api: Api
+}
+
+/** A new kiosk device in the admin's office, paired with its one-time code. */
+export async function pairKiosk(baseUrl: string, admin: Api, name?: string): Promise<PairedKiosk> {
+  const code = await pairingCode(admin, name)
+  const { token } = await staffClient(baseUrl).api.kiosk.pair.mutate({ code })
+  const api = createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${baseUrl}/trpc`,
+        transformer: superjson,
+        headers: { origin: baseUrl, authorization: `Bearer ${token}` },
+      }),
+    ],
+  })
+  return { token, api }
+}

@@ -17,7 +17,7 @@ import {
   typeOnPad,
   type StepCheck,
   type Visitor,
-} from './support/kiosk-page.ts'
+} from '../src/kiosk-page.ts'
 
 const english = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../../apps/kiosk/i18n/locales/en.json'), 'utf8'),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { firstAdmin, pairingCode, type StaffAccount } from '../src/staff.ts'
-import { checkStep, PORTRAIT, pair, screenshot, typeOnPad } from './support/kiosk-page.ts'
+import { checkStep, PORTRAIT, pair, screenshot, typeOnPad } from '../src/kiosk-page.ts'
 
 describe('a kiosk left alone mid check-in', () => {
   let server: ServerUnderTest

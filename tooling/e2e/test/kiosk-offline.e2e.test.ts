@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { addStaff, firstAdmin, pairingCode, type StaffAccount } from '../src/staff.ts'
-import { checkInNewVisitor, openKiosk, pair, screenshot } from './support/kiosk-page.ts'
+import { checkInNewVisitor, openKiosk, pair, screenshot } from '../src/kiosk-page.ts'
 
 const status = (page: Page) => page.getByTestId('kiosk-status').getAttribute('data-state')
 const waitLong = { timeout: 30_000, interval: 500 }
