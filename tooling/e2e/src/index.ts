@@ -12,10 +12,4 @@ export {
   type PairedKiosk,
   type StaffAccount,
 } from './staff.ts'
-export {
-  checkInNewVisitor,
-  choosePurposeAndConsent,
-  openKiosk,
-  pair,
-  type Visitor,
-} from './kiosk-page.ts'
+export { checkInNewVisitor, choosePurposeAndConsent, openKiosk, pair, type Visitor } from './kiosk-page.ts'

@@ -60,7 +60,9 @@ describe('research of a pair’s documents: BMS with a reason, the fix, then MS'
     await page.getByTestId('research-save').click()
     await page.getByRole('dialog').waitFor({ state: 'detached' })
     await expect.poll(() => skck().getByTestId('check-status').textContent()).toBe('BMS')
-    expect(await skck().getByTestId('check-reason').textContent()).toContain('SKCK sudah kedaluwarsa')
+    await expect
+      .poll(() => skck().getByTestId('check-reason').textContent())
+      .toContain('SKCK sudah kedaluwarsa')
     await expect.poll(() => skck().getByTestId('countdown').textContent()).toMatch(/sisa \d+ (hari|jam)/)
     expect(await skck().getByTestId('due').textContent()).toContain('Giliran pasangan calon')
     await screenshot(page, 'dossier')
@@ -80,11 +82,11 @@ describe('research of a pair’s documents: BMS with a reason, the fix, then MS'
     await expect.poll(() => skck().getByTestId('check-status').textContent()).toBe('Perbaikan')
     await record(skck(), 'Perbaikan diserahkan')
     await expect.poll(() => skck().getByTestId('check-status').textContent()).toBe('Perbaikan diserahkan')
-    expect(await skck().getByTestId('due').textContent()).toContain('Giliran KPU')
+    await expect.poll(() => skck().getByTestId('due').textContent()).toContain('Giliran KPU')
     await record(skck(), 'MS (memenuhi syarat)')
     await expect.poll(() => skck().getByTestId('check-status').textContent()).toBe('MS')
-    expect(await skck().getByTestId('due').count()).toBe(0)
-    expect(await skck().getByTestId('research').count()).toBe(0)
+    await expect.poll(() => skck().getByTestId('due').count()).toBe(0)
+    await expect.poll(() => skck().getByTestId('research').count()).toBe(0)
   })
 
   it('records the handover of results to the pair’s LO', async () => {
