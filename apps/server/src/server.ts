@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { ensureFirstRun, type FirstRunResult } from '@mejabantu/api'
+import { backfillDailySummaries, ensureFirstRun, type FirstRunResult } from '@mejabantu/api'
 import { applyMigrations, openDatabase, type Database } from '@mejabantu/db'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
@@ -27,6 +27,8 @@ export async function startServer(
     const applied = await applyMigrations(db)
     if (applied.length) log.info({ applied }, 'migrations applied')
     const firstRun = await ensureFirstRun(db)
+    const backfilled = await backfillDailySummaries(db)
+    if (backfilled) log.info(backfilled, 'daily report summaries rebuilt')
     const http = createApp({ db, log, version, apps, kioskLimits: config.kioskLimits }).listen(
       config.port,
       config.host,

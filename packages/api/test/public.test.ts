@@ -185,12 +185,28 @@ describe.each(testTargets())('public publication on $kind', (target) => {
     })
   })
 
+  it('counts consultations per office day and channel, for the daily chart', async () => {
+    const { days } = data<{ days: { day: string; consultations: number }[] }>(
+      await anyone().query('public.daily', { regionCode: '34.01' }),
+    )
+    expect(days).toEqual([
+      { day: '2024-09-04', consultations: 1, byChannel: { telepon: 1 } },
+      { day: '2024-09-05', consultations: 1, byChannel: { telepon: 1 } },
+      { day: '2024-09-06', consultations: 1, byChannel: { telepon: 1 } },
+    ])
+    const oneDay = data<{ days: unknown[] }>(
+      await anyone().query('public.daily', { regionCode: '34.01', from: '2024-09-05', to: '2024-09-05' }),
+    )
+    expect(oneDay.days).toHaveLength(1)
+  })
+
   it('lets no name, contact, NIK, address, id or sheet number through, in any public reply', async () => {
     const replies = [await anyone().query('public.offices')]
     for (const regionCode of ['00', '34', '34.01', '34.02', '34.04']) {
       replies.push(await anyone().query('public.log', { regionCode }))
       replies.push(await anyone().query('public.log', { regionCode, pageSize: 1, page: 2 }))
       replies.push(await anyone().query('public.summary', { regionCode }))
+      replies.push(await anyone().query('public.daily', { regionCode }))
     }
     const log = data<Log>(replies.find((r) => r.text.includes('"34.02"') && r.text.includes('items'))!)
     expect(log.items).toHaveLength(4)

@@ -81,6 +81,11 @@ const monthsEn = [
   'December',
 ]
 
+/** The name of a month (1–12) as KPU writes it: "Desember" (id), "December" (en). */
+export function monthName(month: number, locale: 'id' | 'en' = 'id'): string {
+  return (locale === 'id' ? monthsId : monthsEn)[month - 1]!
+}
+
 /**
  * An instant as KPU writes it: "8 September 2024 pukul 23.59 WIB" (id) or "8 September 2024, 23:59 WIB"
  * (en), always in the office's zone, whatever the reader's device says.

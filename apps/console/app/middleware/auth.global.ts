@@ -1,10 +1,12 @@
 import type { Permission } from '@mejabantu/domain'
 
 /**
- * Every page but sign-in needs a session; a one-time password must be changed before anything else; a
- * page that names a permission is for roles that hold it.
+ * Every page but sign-in and the published ones needs a session; a one-time password must be changed
+ * before anything else; a page that names a permission is for roles that hold it.
  */
 export default defineNuxtRouteMiddleware(async (to) => {
+  // Published pages are for anyone: no session is asked for, and a staff member's state changes nothing.
+  if (to.meta.published === true) return
   const { session, loaded, load, can } = useSession()
   if (!loaded.value) await load()
   const open = to.meta.public === true

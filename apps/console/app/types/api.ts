@@ -12,3 +12,6 @@ export type ElectionRecord = Answer<Api['elections']['list']['query']>[number]
 export type PairSummary = Answer<Api['candidates']['list']['query']>[number]
 export type DossierView = Answer<Api['candidates']['dossier']['query']>
 export type DossierCheckView = DossierView['groups']['syarat_calon'][number]
+export type ReportContent = Answer<Api['reports']['draft']['query']>
+export type ReportRecord = Answer<Api['reports']['list']['query']>['items'][number]
+export type FrozenReport = Answer<Api['reports']['get']['query']>

@@ -1,12 +1,13 @@
 import { PublicOfficeSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 import {
+  PublicDailySchema,
   PublicLogInputSchema,
   PublicLogSchema,
   PublicSummaryInputSchema,
   PublicSummaryReplySchema,
 } from '../services/public-schemas.ts'
-import { publicLog, publicOffices, publicSummary } from '../services/public.ts'
+import { publicDaily, publicLog, publicOffices, publicSummary } from '../services/public.ts'
 import { publicProcedure, router } from '../trpc.ts'
 
 /** The anonymised publication: no sign-in, and outputs that only enumerations, days and counts pass. */
@@ -22,4 +23,9 @@ export const publicRouter = router({
     .input(PublicSummaryInputSchema)
     .output(PublicSummaryReplySchema)
     .query(({ ctx, input }) => publicSummary(ctx.db, input)),
+
+  daily: publicProcedure
+    .input(PublicSummaryInputSchema)
+    .output(PublicDailySchema)
+    .query(({ ctx, input }) => publicDaily(ctx.db, input)),
 })

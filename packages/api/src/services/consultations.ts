@@ -15,6 +15,7 @@ import { ensureReadable, holderOf, type Actor } from './consultation-access.ts'
 import { allocateConsultationNumber } from './consultation-number.ts'
 import type { ConsultationRecord, UpdateConsultation } from './consultation-schemas.ts'
 import { consultationViolations as violations } from './consultation-violations.ts'
+import { recountConsultationDay } from './daily-summary.ts'
 import { consultationSnapshot, toConsultationRecord, type ConsultationRow } from './consultation-view.ts'
 
 type ConsultationInput = z.infer<typeof ConsultationInputSchema>
@@ -81,6 +82,7 @@ export async function createConsultation(
       }),
       ip: actor.ip,
     })
+    await recountConsultationDay(tx, office, row.occurredAt)
     return toConsultationRecord(row)
   })
 }
@@ -175,9 +177,13 @@ export async function actOnConsultation(
       after: consultationSnapshot(pick(updated, changed)),
       ip: actor.ip,
     })
+    await recountConsultationDay(tx, await officeZone(tx, updated.officeId), updated.occurredAt)
     return toConsultationRecord(updated)
   })
 }
+
+const officeZone = (tx: Transaction, id: string) =>
+  tx.office.findUniqueOrThrow({ where: { id }, select: { id: true, timeZone: true } })
 
 async function parentOf(tx: Transaction, officeId: string) {
   const office = await tx.office.findUniqueOrThrow({ where: { id: officeId }, select: { parentId: true } })

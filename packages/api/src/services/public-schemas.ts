@@ -1,4 +1,5 @@
 import {
+  Channel,
   LocalDateSchema,
   PublicConsultationSchema,
   PublicSummarySchema,
@@ -43,4 +44,16 @@ export const PublicLogSchema = z.strictObject({
 export const PublicSummaryReplySchema = z.strictObject({
   office: PublicOfficeRefSchema,
   summary: PublicSummarySchema,
+})
+
+/** An office's consultations per day, by channel; only days with consultations are listed. */
+export const PublicDailySchema = z.strictObject({
+  office: PublicOfficeRefSchema,
+  days: z.array(
+    z.strictObject({
+      day: z.iso.date(),
+      consultations: z.number().int().positive(),
+      byChannel: z.partialRecord(Channel.schema, z.number().int().nonnegative()),
+    }),
+  ),
 })

@@ -162,3 +162,32 @@ export async function publicSummary(
     summary: toPublicSummary(summarise(facts)),
   }
 }
+
+/** One day of an office's public chart. */
+interface PublicDay {
+  day: string
+  consultations: number
+  byChannel: Partial<Record<Channel, number>>
+}
+
+/** An office's consultations per day over a period, by channel: the public page's daily chart. */
+export async function publicDaily(
+  db: Database,
+  input: PublicRange,
+): Promise<{ office: { regionCode: string; name: string }; days: PublicDay[] }> {
+  const { office, where } = await periodWhere(db, input)
+  const rows = await db.prisma.consultation.findMany({ where, select: { occurredAt: true, channel: true } })
+  const days = new Map<string, PublicDay>()
+  for (const row of rows) {
+    const day = localDay(row.occurredAt, office.timeZone)
+    const tally = days.get(day) ?? { day, consultations: 0, byChannel: {} }
+    const channel = row.channel as Channel
+    tally.consultations += 1
+    tally.byChannel[channel] = (tally.byChannel[channel] ?? 0) + 1
+    days.set(day, tally)
+  }
+  return {
+    office: { regionCode: office.regionCode, name: office.name },
+    days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
+  }
+}

@@ -2,6 +2,7 @@ import type { Database } from '@mejabantu/db'
 import { z } from 'zod'
 import { writeAudit } from './audit.ts'
 import { allocateConsultationNumber } from './consultation-number.ts'
+import { recountConsultationDay } from './daily-summary.ts'
 import type { StaffActor } from './queue-actor.ts'
 import { moveVisitIn, moveTo } from './queue.ts'
 import { officeDay } from './visits-day.ts'
@@ -73,6 +74,7 @@ export async function serve(
       },
       ip: actor.ip,
     })
+    await recountConsultationDay(tx, office, now)
     return { visit, consultationId: consultation.id, consultationNumber: consultation.number }
   })
 }

@@ -13,6 +13,7 @@ import type { z } from 'zod'
 import { refuse } from '../errors.ts'
 import { writeAudit } from './audit.ts'
 import { consentVersionExists } from './consent.ts'
+import { countVisit } from './daily-summary.ts'
 import type { KioskDeviceContext } from './devices-token.ts'
 import { takeKioskAllowance } from './kiosk-throttle.ts'
 import { ticketOf, ticketSelect, type Ticket } from './queue-position.ts'
@@ -99,6 +100,7 @@ async function createVisit(tx: Transaction, source: CheckInSource, input: Parsed
     },
     select: ticketSelect,
   })
+  await countVisit(tx, source.officeId, today)
   // No names or phone numbers in the trail: it outlives the guest book's retention period.
   await writeAudit(tx, {
     actorId: source.userId,

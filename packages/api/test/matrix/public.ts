@@ -5,4 +5,5 @@ export const fragment: MatrixFragment = {
   'public.offices': { audience: 'public' },
   'public.log': { audience: 'public' },
   'public.summary': { audience: 'public' },
+  'public.daily': { audience: 'public' },
 }
