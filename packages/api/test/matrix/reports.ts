@@ -20,7 +20,10 @@ export const fragment: MatrixFragment = {
   'reports.draft': { audience: 'office.read', crossOffice: otherOffice },
   'reports.finalise': { audience: 'report.write' },
   'reports.send': { audience: 'report.write', crossOffice: otherReport },
-  'reports.list': { audience: 'office.read', crossOffice: otherOffice },
+  'reports.list': {
+    audience: 'office.read',
+    crossOffice: async (world) => ({ input: { officeId: world.officeId.other }, expect: 'FORBIDDEN' }),
+  },
   'reports.inbox': { audience: 'office.read' },
   'reports.get': { audience: 'office.read', crossOffice: otherReport },
   'reports.export': {
