@@ -11,6 +11,13 @@ const EnvSchema = z.object({
   // Calls one kiosk may make per minute (packages/api kiosk-throttle); unset keeps the defaults.
   KIOSK_CHECK_INS_PER_MINUTE: z.coerce.number().int().positive().optional(),
   KIOSK_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  // How often guest-book personal data past its retention period is anonymised (UU PDP); 0 turns it off.
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(360),
   // Attachments: a folder on disk, or an S3-compatible bucket when S3_BUCKET is set (packages/api storage).
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -29,6 +36,7 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   shutdownTimeoutMs: number
   kioskLimits: { checkIn?: number; lookup?: number }
+  retentionIntervalMinutes: number
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming it. */
@@ -49,5 +57,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.KIOSK_CHECK_INS_PER_MINUTE && { checkIn: e.KIOSK_CHECK_INS_PER_MINUTE }),
       ...(e.KIOSK_LOOKUPS_PER_MINUTE && { lookup: e.KIOSK_LOOKUPS_PER_MINUTE }),
     },
+    retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
   }
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { backfillDailySummaries, ensureFirstRun, type FirstRunResult } from '@mejabantu/api'
 import { applyMigrations, openDatabase, type Database } from '@mejabantu/db'
 import { createApp } from './app.ts'
+import { startRetentionTimer } from './retention-timer.ts'
 import type { Config } from './config.ts'
 import type { Logger } from './logger.ts'
 import { builtApps, type StaticApp } from './static-apps.ts'
@@ -34,6 +35,7 @@ export async function startServer(
       config.host,
     )
     await once(http, 'listening')
+    const retention = startRetentionTimer(db, log, config.retentionIntervalMinutes)
     const { port } = http.address() as AddressInfo
     let closing: Promise<void> | undefined
     const close = () =>
@@ -43,6 +45,7 @@ export async function startServer(
         const timer = setTimeout(() => http.closeAllConnections(), config.shutdownTimeoutMs)
         await closed
         clearTimeout(timer)
+        await retention.stop()
         await db.close()
       })())
     return { url: `http://${config.host}:${port}`, db, firstRun, close }

@@ -13,6 +13,7 @@ export async function freshConfig(target: TestTarget): Promise<{ config: Config;
     logLevel: 'silent',
     shutdownTimeoutMs: 5_000,
     kioskLimits: {},
+    retentionIntervalMinutes: 0,
   } as const
   if (target.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-data-'))

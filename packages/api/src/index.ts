@@ -10,3 +10,4 @@ export { backfillDailySummaries, rebuildDailySummaries } from './services/daily-
 export { verifyPassword } from './services/passwords.ts'
 export { SESSION_COOKIE } from './session-cookie.ts'
 export { DEFAULT_KIOSK_LIMITS, type KioskLimits } from './services/kiosk-throttle.ts'
+export { runRetentionEverywhere, type RetentionResult } from './services/retention.ts'

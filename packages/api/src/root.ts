@@ -12,6 +12,7 @@ import { auditRouter } from './router/audit.ts'
 import { candidatesRouter } from './router/candidates.ts'
 import { electionsRouter } from './router/elections.ts'
 import { officesRouter } from './router/offices.ts'
+import { privacyRouter } from './router/privacy.ts'
 import { reportsRouter } from './router/reports.ts'
 import { requirementsRouter } from './router/requirements.ts'
 import { router } from './trpc.ts'
@@ -30,6 +31,7 @@ export const appRouter = router({
   candidates: candidatesRouter,
   requirements: requirementsRouter,
   reports: reportsRouter,
+  privacy: privacyRouter,
   offices: officesRouter,
   admin: adminRouter,
   audit: auditRouter,
