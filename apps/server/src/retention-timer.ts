@@ -13,8 +13,8 @@ export function startRetentionTimer(db: Database, log: Logger, intervalMinutes: 
   const run = () => {
     running ??= runRetentionEverywhere(db, new Date())
       .then((results) => {
-        const anonymised = results.reduce((n, r) => n + r.anonymised, 0)
-        if (anonymised > 0) log.info({ anonymised }, 'guest-book personal data anonymised')
+        const guests = results.reduce((n, r) => n + r.anonymised.guests, 0)
+        if (guests > 0) log.info({ guests }, 'guest-book personal data anonymised')
       })
       .catch((err: unknown) => log.error({ err }, 'retention run failed'))
       .finally(() => (running = undefined))

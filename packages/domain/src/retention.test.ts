@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pilkada2024Calendar, type StageCalendar } from './election.ts'
-import { nominationStageEnd, retentionCutoff } from './retention.ts'
+import { nominationStageEnd, retentionCutoff, retentionDaysFor } from './retention.ts'
 
 // Pengundian nomor urut, 23 September 2024, is the last nomination window: it closes at midnight.
 const end = new Date('2024-09-23T17:00:00Z')
@@ -37,5 +37,19 @@ describe('retention of guest-book personal data', () => {
     expect(
       retentionCutoff([pilkada2024Calendar, later], 'WIB', 30, new Date(laterEnd.getTime() + 30 * dayMs)),
     ).toEqual(laterEnd)
+  })
+
+  it('keeps data no longer than the shortest period the office or an accepted consent text names', () => {
+    expect(retentionDaysFor(90, [])).toBe(90)
+    expect(retentionDaysFor(90, [365, 30])).toBe(30)
+    expect(retentionDaysFor(60, [90])).toBe(60)
+  })
+
+  it('ends with penetapan when the calendar has no ballot-number draw, ignoring later stages', () => {
+    const calendar: StageCalendar = {
+      name: 'tanpa pengundian',
+      windows: pilkada2024Calendar.windows.filter((w) => w.stage !== 'pengundian_nomor_urut'),
+    }
+    expect(nominationStageEnd(calendar, 'WIB')).toEqual(new Date('2024-09-22T17:00:00Z'))
   })
 })

@@ -3,7 +3,8 @@ import type { TimeZone } from './time.ts'
 
 /**
  * The stages of the tahapan pencalonan (PKPU 2/2024): from independent candidates' support through the
- * drawing of ballot numbers. Campaigning, voting and counting come after it and keep no guest book.
+ * drawing of ballot numbers. Campaigning, voting and counting come after it and bring no guests to the
+ * nomination help desk.
  */
 export const NOMINATION_STAGES: readonly Stage[] = [
   'dukungan_perseorangan',
@@ -17,7 +18,12 @@ export const NOMINATION_STAGES: readonly Stage[] = [
   'pengundian_nomor_urut',
 ]
 
-/** When an election's nomination stage ends: the latest close among its windows; null if none is set. */
+/**
+ * When an election's nomination stage ends: the latest close among its nomination windows, whatever their
+ * order in the calendar. Under PKPU 2/2024 that is the ballot-number draw the day after penetapan; an
+ * office whose calendar has no draw ends with penetapan (or whichever nomination window closes last).
+ * Null when the calendar has no nomination window.
+ */
 export function nominationStageEnd(calendar: StageCalendar, zone: TimeZone): Date | null {
   const closes = NOMINATION_STAGES.flatMap((stage) => findWindow(calendar, stage, zone)?.closesAt ?? [])
   return closes.length ? new Date(Math.max(...closes.map((d) => d.getTime()))) : null
@@ -43,5 +49,14 @@ export function retentionCutoff(
   return ended.length ? new Date(Math.max(...ended.map((d) => d.getTime()))) : null
 }
 
-/** What stands in for a name once a guest is anonymised; category, office and dates are kept for counts. */
-export const ANONYMISED_NAME = 'Anonim'
+/**
+ * How many days after the nomination stage a guest's personal data may be kept: the office's period, or
+ * less when a consent text the guest accepted promised less ("disimpan paling lama N hari"), so the
+ * guest book never outlives what a visitor agreed to.
+ */
+export function retentionDaysFor(
+  officeRetentionDays: number,
+  acceptedConsentRetentionDays: readonly number[],
+): number {
+  return Math.min(officeRetentionDays, ...acceptedConsentRetentionDays)
+}

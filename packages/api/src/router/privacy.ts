@@ -1,18 +1,17 @@
+import { z } from 'zod'
 import type { Actor } from '../services/consultation-access.ts'
+import { erasePerson, exportPerson, findPeople } from '../services/privacy.ts'
 import {
-  erasePerson,
-  exportPerson,
-  findPeople,
+  AnonymisedSchema,
   GuestIdSchema,
   PersonExportSchema,
   PersonMatchSchema,
   PersonQuerySchema,
-  RetentionResultSchema,
-  runRetentionNow,
-} from '../services/privacy.ts'
+  RetentionRunSchema,
+} from '../services/privacy-schemas.ts'
+import { runRetentionNow } from '../services/retention.ts'
 import type { OfficeScope } from '../tenancy.ts'
 import { permittedProcedure, router } from '../trpc.ts'
-import { z } from 'zod'
 
 const admin = permittedProcedure('admin.manage')
 
@@ -24,12 +23,13 @@ const actor = (ctx: { session: { user: { id: string } }; scope: OfficeScope; ip:
 
 /** UU PDP: one person's data found, exported or erased on request, and the retention run, by an admin. */
 export const privacyRouter = router({
+  // Mutations, like kiosk.lookup, so a phone number or name never sits in a URL or an access log; an
+  // export is also an act the audit trail records, in the transaction that reads the data.
   find: admin
     .input(PersonQuerySchema)
     .output(z.array(PersonMatchSchema))
-    .query(({ ctx, input }) => findPeople(ctx.db, actor(ctx), input.query)),
+    .mutation(({ ctx, input }) => findPeople(ctx.db, actor(ctx), input.query)),
 
-  // A mutation: an export is an act the audit trail records, in the transaction that reads the data.
   export: admin
     .input(GuestIdSchema)
     .output(PersonExportSchema)
@@ -37,10 +37,10 @@ export const privacyRouter = router({
 
   erase: admin
     .input(GuestIdSchema)
-    .output(z.object({ erased: z.literal(true) }))
+    .output(AnonymisedSchema)
     .mutation(({ ctx, input }) => erasePerson(ctx.db, actor(ctx), input.guestId, ctx.clock())),
 
   runRetention: admin
-    .output(RetentionResultSchema)
+    .output(RetentionRunSchema)
     .mutation(({ ctx }) => runRetentionNow(ctx.db, actor(ctx), ctx.clock())),
 })

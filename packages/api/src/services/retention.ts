@@ -1,41 +1,39 @@
-import type { Database, Transaction } from '@mejabantu/db'
-import { ANONYMISED_NAME, retentionCutoff, type TimeZone } from '@mejabantu/domain'
+import type { Database } from '@mejabantu/db'
+import { retentionCutoff, retentionDaysFor, type TimeZone } from '@mejabantu/domain'
 import { writeAudit } from './audit.ts'
+import type { Actor } from './consultation-access.ts'
+import { addCounts, anonymiseGuests, NONE_ANONYMISED, type AnonymisedCounts } from './anonymise-guests.ts'
 import { calendarOf } from './elections-records.ts'
-
-/**
- * Removes the personal data of guests, keeping every visit and sheet so counts and reports stay as they
- * were: the guest's name becomes a placeholder and institution, phone and e-mail go; their visits lose
- * the purpose text, and sheets opened from those visits lose the asker's name, institution and contact.
- */
-export async function anonymiseGuests(tx: Transaction, guestIds: string[], now: Date): Promise<number> {
-  if (guestIds.length === 0) return 0
-  const { count } = await tx.guest.updateMany({
-    where: { id: { in: guestIds }, anonymisedAt: null },
-    data: { name: ANONYMISED_NAME, institution: null, phone: null, email: null, anonymisedAt: now },
-  })
-  await tx.visit.updateMany({ where: { guestId: { in: guestIds } }, data: { purpose: null } })
-  await tx.consultation.updateMany({
-    where: { visit: { guestId: { in: guestIds } } },
-    data: { askerName: ANONYMISED_NAME, askerInstitution: null, askerContact: null },
-  })
-  return count
-}
 
 /** What one office's retention run did. */
 export interface RetentionResult {
   officeId: string
+  /** The office period's cutoff; guests who accepted a shorter consent period may go earlier. */
   cutoff: Date | null
-  anonymised: number
+  anonymised: AnonymisedCounts
+}
+
+interface RetentionOffice {
+  id: string
+  timeZone: TimeZone
+  retentionDays: number
+}
+
+interface GuestSeen {
+  id: string
+  lastSeenAt: Date
+  consentDays: number | null
 }
 
 /**
- * Anonymises the office's guests last seen before its retention cutoff (the end of the latest election's
- * nomination stage whose retention period is over). Idempotent; audited with counts only, never names.
+ * Anonymises the office's guests last seen before their retention cutoff: the end of the latest election's
+ * nomination stage whose period is over, the period being the office's or a shorter one a consent text
+ * the guest accepted promised. Idempotent; audited with counts only, never names. A run nobody asked for
+ * that finds nothing leaves no audit event, so the timer does not fill the trail.
  */
 export async function runRetention(
   db: Database,
-  office: { id: string; timeZone: TimeZone; retentionDays: number },
+  office: RetentionOffice,
   now: Date,
   actor: { userId: string | null; ip: string | null } = { userId: null, ip: null },
 ): Promise<RetentionResult> {
@@ -43,40 +41,75 @@ export async function runRetention(
     where: { officeId: office.id },
     select: { calendar: true },
   })
-  const cutoff = retentionCutoff(elections.map(calendarOf), office.timeZone, office.retentionDays, now)
-  if (!cutoff) return { officeId: office.id, cutoff, anonymised: 0 }
+  const calendars = elections.map(calendarOf)
+  const cutoffAfter = (days: number) => retentionCutoff(calendars, office.timeZone, days, now)
+  const cutoff = cutoffAfter(office.retentionDays)
+  const shortestConsent = await db.prisma.consentText.aggregate({
+    where: { OR: [{ officeId: office.id }, { officeId: null }] },
+    _min: { retentionDays: true },
+  })
+  const latestCutoff = cutoffAfter(
+    retentionDaysFor(office.retentionDays, [shortestConsent._min.retentionDays ?? office.retentionDays]),
+  )
+  if (!latestCutoff && !actor.userId) return { officeId: office.id, cutoff, anonymised: NONE_ANONYMISED }
+
   const anonymised = await db.prisma.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string }[]>`
-      SELECT g."id" FROM "Guest" g
-      WHERE g."officeId" = ${office.id}::uuid AND g."anonymisedAt" IS NULL
-        AND COALESCE((SELECT max(v."checkedInAt") FROM "Visit" v WHERE v."guestId" = g."id"), g."createdAt")
-            < ${cutoff}::timestamptz`
-    const count = await anonymiseGuests(
-      tx,
-      due.map((row) => row.id),
-      now,
-    )
-    if (count > 0) {
+    let counts = NONE_ANONYMISED
+    if (latestCutoff) {
+      const seen = await tx.$queryRaw<GuestSeen[]>`
+        SELECT g."id", COALESCE(max(v."checkedInAt"), g."createdAt") AS "lastSeenAt",
+               min(c."retentionDays") AS "consentDays"
+        FROM "Guest" g
+        LEFT JOIN "Visit" v ON v."guestId" = g."id"
+        LEFT JOIN "ConsentText" c ON c."version" = v."consentVersion"
+        WHERE g."officeId" = ${office.id}::uuid AND g."anonymisedAt" IS NULL
+        GROUP BY g."id"
+        HAVING COALESCE(max(v."checkedInAt"), g."createdAt") < ${latestCutoff}::timestamptz`
+      const byDays = new Map<number, GuestSeen[]>()
+      for (const guest of seen) {
+        const days = retentionDaysFor(
+          office.retentionDays,
+          guest.consentDays === null ? [] : [guest.consentDays],
+        )
+        byDays.set(days, [...(byDays.get(days) ?? []), guest])
+      }
+      for (const [days, guests] of byDays) {
+        const before = cutoffAfter(days)
+        if (!before) continue
+        const due = guests.filter((guest) => guest.lastSeenAt < before).map((guest) => guest.id)
+        counts = addCounts(counts, await anonymiseGuests(tx, due, now, before))
+      }
+    }
+    if (counts.guests > 0 || actor.userId) {
       await writeAudit(tx, {
         actorId: actor.userId,
         action: 'privacy.retention',
         targetType: 'Office',
         targetId: office.id,
-        after: { anonymised: count, cutoff: cutoff.toISOString(), retentionDays: office.retentionDays },
+        after: { ...counts, cutoff: cutoff?.toISOString() ?? null, retentionDays: office.retentionDays },
         ip: actor.ip,
       })
     }
-    return count
+    return counts
   })
   return { officeId: office.id, cutoff, anonymised }
 }
 
+const officeFields = { id: true, timeZone: true, retentionDays: true } as const
+
 /** The retention run of every office, as the server's timer makes it. */
 export async function runRetentionEverywhere(db: Database, now: Date): Promise<RetentionResult[]> {
-  const offices = await db.prisma.office.findMany({
-    select: { id: true, timeZone: true, retentionDays: true },
-  })
+  const offices = await db.prisma.office.findMany({ select: officeFields })
   const results: RetentionResult[] = []
   for (const office of offices) results.push(await runRetention(db, office, now))
   return results
+}
+
+/** The admin's own office's retention run, now; audited even when it finds nothing. */
+export async function runRetentionNow(db: Database, actor: Actor, now: Date): Promise<RetentionResult> {
+  const office = await db.prisma.office.findUniqueOrThrow({
+    where: { id: actor.scope.write() },
+    select: officeFields,
+  })
+  return runRetention(db, office, now, actor)
 }
