@@ -8,7 +8,7 @@ async function otherGuest(world: MatrixWorld) {
   const checkedIn = await kiosk.mutation('kiosk.checkIn', input)
   if (checkedIn.status !== 200) throw new Error(`kiosk.checkIn failed: ${checkedIn.text}`)
   const admin = await world.as('other', 'admin')
-  const found = await admin.query('privacy.find', { query: input.guest.phone })
+  const found = await admin.mutation('privacy.find', { query: input.guest.phone })
   const [match] = found.body.result!.data as { guestId: string }[]
   return { input: { guestId: match!.guestId }, expect: 'NOT_FOUND' as const }
 }
