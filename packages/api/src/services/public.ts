@@ -1,13 +1,10 @@
 import type { Database } from '@mejabantu/db'
 import {
-  firstResponseMinutes,
   localDay,
-  resolutionMinutes,
   summarise,
   toPublicConsultation,
   toPublicSummary,
   type Channel,
-  type ConsultationFact,
   type ConsultationStatus,
   type PublicConsultation,
   type PublicOffice,
@@ -16,6 +13,7 @@ import {
   type Topic,
 } from '@mejabantu/domain'
 import { refuse } from '../errors.ts'
+import { toFact } from './consultation-facts.ts'
 import { localDayBounds } from './local-days.ts'
 
 /** Every office with its help-desk hours and contacts, by region code. */
@@ -145,18 +143,8 @@ export async function publicSummary(
     where,
     select: { ...publicColumns, closedAt: true, referredAt: true },
   })
-  const facts: ConsultationFact[] = rows.map((row) => ({
-    officeId: office.id,
-    day: localDay(row.occurredAt, office.timeZone),
-    channel: row.channel,
-    topic: row.topic,
-    stakeholderCategory: row.stakeholderCategory,
-    status: row.status,
-    staffId: null,
-    referred: row.referredAt !== null,
-    firstResponseMinutes: firstResponseMinutes(row),
-    resolutionMinutes: resolutionMinutes(row),
-  }))
+  // Who answered is not published, so staff are never even read.
+  const facts = rows.map((row) => toFact(office.id, office.timeZone, { ...row, staffId: null }))
   return {
     office: { regionCode: office.regionCode, name: office.name },
     summary: toPublicSummary(summarise(facts)),

@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '@mejabantu/db'
 import {
+  firstResponseMinutes,
   mergeSummaries,
   officeSubtree,
   officeTable,
@@ -8,9 +9,9 @@ import {
   type ReportOffice,
   type ReportPeriod,
   type ReportRow,
+  resolutionMinutes,
   type ReportSummary,
 } from '@mejabantu/domain'
-import { firstResponseMinutes, resolutionMinutes } from '@mejabantu/domain'
 import { localDayBounds } from './local-days.ts'
 import { dateColumn, dayOfColumn } from './visits-day.ts'
 
