@@ -28,9 +28,22 @@ async function freshPostgresDatabase(adminUrl: string) {
   url.pathname = `/${name}`
   return {
     options: { url: url.toString() },
-    dispose: async () => {
+    dispose: () => dropDatabase(adminUrl, name),
+  }
+}
+
+// An autovacuum worker may be visiting the new database: it runs as the bootstrap superuser, which a test
+// role may not terminate (42501), so the drop waits for it to move on, and at worst leaves the database.
+async function dropDatabase(adminUrl: string, name: string, attempts = 40) {
+  for (let attempt = 1; ; attempt++) {
+    try {
       await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
-    },
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501') throw error
+      if (attempt === attempts) return
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
   }
 }
 
