@@ -57,7 +57,10 @@ export async function compileReport(
   const visitsByOffice = new Map<string, Record<string, number>>()
   for (const row of days) {
     // Written only by recountConsultationDay from the domain's summarise, so it has the summary's shape.
-    own.set(row.officeId, [...(own.get(row.officeId) ?? []), row.consultations as unknown as ReportSummary])
+    const summary = row.consultations as unknown as ReportSummary
+    const officeDays = own.get(row.officeId)
+    if (officeDays) officeDays.push(summary)
+    else own.set(row.officeId, [summary])
     if (row.visits > 0) {
       const visits = visitsByOffice.get(row.officeId) ?? {}
       visits[dayOfColumn(row.day)] = row.visits
