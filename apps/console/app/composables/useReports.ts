@@ -70,11 +70,9 @@ export function useReportDownload() {
   ) {
     busy.value = format
     try {
-      const file = await api.reports.export.query({ source, format, locale: locale.value as 'id' | 'en' })
-      const link = document.createElement('a')
-      link.href = `data:${file.contentType};base64,${file.contentBase64}`
-      link.download = file.fileName
-      link.click()
+      downloadBase64File(
+        await api.reports.export.query({ source, format, locale: locale.value as 'id' | 'en' }),
+      )
     } catch (e) {
       notify.failed(e)
     } finally {

@@ -1,7 +1,7 @@
 import { AttachmentSchema, AttachmentUploadSchema, ConsultationInputSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 import { attachFile, listAttachments, readAttachment } from '../services/attachments.ts'
-import type { Actor } from '../services/consultation-access.ts'
+import { actorOf } from '../services/consultation-access.ts'
 import {
   AnswerConsultationSchema,
   AttachmentContentSchema,
@@ -18,78 +18,71 @@ import {
 import { actOnConsultation, createConsultation, updateConsultation } from '../services/consultations.ts'
 import { listConsultations } from '../services/consultations-list.ts'
 import { getConsultation, referralInbox } from '../services/consultations-read.ts'
-import type { OfficeScope } from '../tenancy.ts'
 import { permittedProcedure, router } from '../trpc.ts'
 
 const write = permittedProcedure('consultation.write')
 const read = permittedProcedure('office.read')
-
-const actor = (ctx: { session: { user: { id: string } }; scope: OfficeScope; ip: string | null }): Actor => ({
-  userId: ctx.session.user.id,
-  scope: ctx.scope,
-  ip: ctx.ip,
-})
 
 /** The lembar konsultasi: record, fix, answer, refer up the office tree, close; list and search; files. */
 export const consultationsRouter = router({
   create: write
     .input(ConsultationInputSchema)
     .output(ConsultationRecordSchema)
-    .mutation(({ ctx, input }) => createConsultation(ctx.db, actor(ctx), input, ctx.clock())),
+    .mutation(({ ctx, input }) => createConsultation(ctx.db, actorOf(ctx), input, ctx.clock())),
 
   update: write
     .input(UpdateConsultationSchema)
     .output(ConsultationRecordSchema)
-    .mutation(({ ctx, input }) => updateConsultation(ctx.db, actor(ctx), input)),
+    .mutation(({ ctx, input }) => updateConsultation(ctx.db, actorOf(ctx), input)),
 
   answer: write
     .input(AnswerConsultationSchema)
     .output(ConsultationRecordSchema)
     .mutation(({ ctx, input: { id, ...answer } }) =>
-      actOnConsultation(ctx.db, actor(ctx), id, { type: 'answer', ...answer }, ctx.clock()),
+      actOnConsultation(ctx.db, actorOf(ctx), id, { type: 'answer', ...answer }, ctx.clock()),
     ),
 
   refer: write
     .input(ReferConsultationSchema)
     .output(ConsultationRecordSchema)
     .mutation(({ ctx, input }) =>
-      actOnConsultation(ctx.db, actor(ctx), input.id, { type: 'refer', note: input.note }, ctx.clock()),
+      actOnConsultation(ctx.db, actorOf(ctx), input.id, { type: 'refer', note: input.note }, ctx.clock()),
     ),
 
   close: write
     .input(ConsultationIdSchema)
     .output(ConsultationRecordSchema)
     .mutation(({ ctx, input }) =>
-      actOnConsultation(ctx.db, actor(ctx), input.id, { type: 'close' }, ctx.clock()),
+      actOnConsultation(ctx.db, actorOf(ctx), input.id, { type: 'close' }, ctx.clock()),
     ),
 
   get: read
     .input(ConsultationIdSchema)
     .output(ConsultationDetailSchema)
-    .query(({ ctx, input }) => getConsultation(ctx.db, actor(ctx), input.id)),
+    .query(({ ctx, input }) => getConsultation(ctx.db, actorOf(ctx), input.id)),
 
   list: read
     .input(ConsultationListInputSchema)
     .output(ConsultationPageSchema)
-    .query(({ ctx, input }) => listConsultations(ctx.db, actor(ctx), input)),
+    .query(({ ctx, input }) => listConsultations(ctx.db, actorOf(ctx), input)),
 
   inbox: read
     .input(InboxInputSchema)
     .output(ConsultationPageSchema)
-    .query(({ ctx, input }) => referralInbox(ctx.db, actor(ctx), input)),
+    .query(({ ctx, input }) => referralInbox(ctx.db, actorOf(ctx), input)),
 
   attach: write
     .input(AttachmentUploadSchema)
     .output(AttachmentSchema)
-    .mutation(({ ctx, input }) => attachFile(ctx.db, ctx.storage, actor(ctx), input)),
+    .mutation(({ ctx, input }) => attachFile(ctx.db, ctx.storage, actorOf(ctx), input)),
 
   attachments: read
     .input(z.object({ consultationId: z.uuid() }))
     .output(z.array(AttachmentSchema))
-    .query(({ ctx, input }) => listAttachments(ctx.db, actor(ctx), input.consultationId)),
+    .query(({ ctx, input }) => listAttachments(ctx.db, actorOf(ctx), input.consultationId)),
 
   download: read
     .input(AttachmentIdSchema)
     .output(AttachmentContentSchema)
-    .query(({ ctx, input }) => readAttachment(ctx.db, ctx.storage, actor(ctx), input.id)),
+    .query(({ ctx, input }) => readAttachment(ctx.db, ctx.storage, actorOf(ctx), input.id)),
 })

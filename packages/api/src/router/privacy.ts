@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Actor } from '../services/consultation-access.ts'
+import { actorOf } from '../services/consultation-access.ts'
 import { erasePerson, exportPerson, findPeople } from '../services/privacy.ts'
 import {
   AnonymisedSchema,
@@ -10,16 +10,9 @@ import {
   RetentionRunSchema,
 } from '../services/privacy-schemas.ts'
 import { runRetentionNow } from '../services/retention.ts'
-import type { OfficeScope } from '../tenancy.ts'
 import { permittedProcedure, router } from '../trpc.ts'
 
 const admin = permittedProcedure('admin.manage')
-
-const actor = (ctx: { session: { user: { id: string } }; scope: OfficeScope; ip: string | null }): Actor => ({
-  userId: ctx.session.user.id,
-  scope: ctx.scope,
-  ip: ctx.ip,
-})
 
 /** UU PDP: one person's data found, exported or erased on request, and the retention run, by an admin. */
 export const privacyRouter = router({
@@ -28,19 +21,19 @@ export const privacyRouter = router({
   find: admin
     .input(PersonQuerySchema)
     .output(z.array(PersonMatchSchema))
-    .mutation(({ ctx, input }) => findPeople(ctx.db, actor(ctx), input.query)),
+    .mutation(({ ctx, input }) => findPeople(ctx.db, actorOf(ctx), input.query)),
 
   export: admin
     .input(GuestIdSchema)
     .output(PersonExportSchema)
-    .mutation(({ ctx, input }) => exportPerson(ctx.db, actor(ctx), input.guestId, ctx.clock())),
+    .mutation(({ ctx, input }) => exportPerson(ctx.db, actorOf(ctx), input.guestId, ctx.clock())),
 
   erase: admin
     .input(GuestIdSchema)
     .output(AnonymisedSchema)
-    .mutation(({ ctx, input }) => erasePerson(ctx.db, actor(ctx), input.guestId, ctx.clock())),
+    .mutation(({ ctx, input }) => erasePerson(ctx.db, actorOf(ctx), input.guestId, ctx.clock())),
 
   runRetention: admin
     .output(RetentionRunSchema)
-    .mutation(({ ctx }) => runRetentionNow(ctx.db, actor(ctx), ctx.clock())),
+    .mutation(({ ctx }) => runRetentionNow(ctx.db, actorOf(ctx), ctx.clock())),
 })

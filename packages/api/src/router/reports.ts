@@ -1,5 +1,5 @@
 import { ReportContentSchema, ReportPeriodSchema } from '@mejabantu/domain'
-import type { Actor } from '../services/consultation-access.ts'
+import { actorOf } from '../services/consultation-access.ts'
 import {
   FrozenReportSchema,
   ReportExportInputSchema,
@@ -19,52 +19,45 @@ import {
   sendReport,
 } from '../services/reports.ts'
 import { exportReport } from '../services/reports-export.ts'
-import type { OfficeScope } from '../tenancy.ts'
 import { permittedProcedure, router } from '../trpc.ts'
 
 const read = permittedProcedure('office.read')
 const write = permittedProcedure('report.write')
-
-const actor = (ctx: { session: { user: { id: string } }; scope: OfficeScope; ip: string | null }): Actor => ({
-  userId: ctx.session.user.id,
-  scope: ctx.scope,
-  ip: ctx.ip,
-})
 
 /** Laporan hasil konsultasi: compiled from daily summaries, rolled up the tree, frozen and sent up. */
 export const reportsRouter = router({
   draft: read
     .input(ReportQuerySchema)
     .output(ReportContentSchema)
-    .query(({ ctx, input }) => draftReport(ctx.db, actor(ctx), input, ctx.clock())),
+    .query(({ ctx, input }) => draftReport(ctx.db, actorOf(ctx), input, ctx.clock())),
 
   finalise: write
     .input(ReportPeriodSchema)
     .output(ReportRecordSchema)
-    .mutation(({ ctx, input }) => finaliseReport(ctx.db, actor(ctx), input, ctx.clock())),
+    .mutation(({ ctx, input }) => finaliseReport(ctx.db, actorOf(ctx), input, ctx.clock())),
 
   send: write
     .input(ReportIdSchema)
     .output(ReportRecordSchema)
-    .mutation(({ ctx, input }) => sendReport(ctx.db, actor(ctx), input.id, ctx.clock())),
+    .mutation(({ ctx, input }) => sendReport(ctx.db, actorOf(ctx), input.id, ctx.clock())),
 
   list: read
     .input(ReportListInputSchema)
     .output(ReportPageSchema)
-    .query(({ ctx, input }) => listReports(ctx.db, actor(ctx), input)),
+    .query(({ ctx, input }) => listReports(ctx.db, actorOf(ctx), input)),
 
   inbox: read
     .input(ReportListInputSchema.omit({ officeId: true }))
     .output(ReportPageSchema)
-    .query(({ ctx, input }) => reportInbox(ctx.db, actor(ctx), input)),
+    .query(({ ctx, input }) => reportInbox(ctx.db, actorOf(ctx), input)),
 
   get: read
     .input(ReportIdSchema)
     .output(FrozenReportSchema)
-    .query(({ ctx, input }) => getReport(ctx.db, actor(ctx), input.id)),
+    .query(({ ctx, input }) => getReport(ctx.db, actorOf(ctx), input.id)),
 
   export: read
     .input(ReportExportInputSchema)
     .output(ReportFileSchema)
-    .query(({ ctx, input }) => exportReport(ctx.db, actor(ctx), input, ctx.clock())),
+    .query(({ ctx, input }) => exportReport(ctx.db, actorOf(ctx), input, ctx.clock())),
 })

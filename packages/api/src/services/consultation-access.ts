@@ -9,6 +9,13 @@ export interface Actor {
   ip: string | null
 }
 
+/** The actor of a procedure guarded by a permission: the session's user, its scope and address. */
+export const actorOf = (ctx: {
+  session: { user: { id: string } }
+  scope: OfficeScope
+  ip: string | null
+}): Actor => ({ userId: ctx.session.user.id, scope: ctx.scope, ip: ctx.ip })
+
 type Client = Database['prisma'] | Transaction
 
 /** The fields access is decided on. */

@@ -1,4 +1,4 @@
-import { formatMinutes, type Locale, type ReportContent } from '@mejabantu/domain'
+import { formatMinutes, monthName, type Locale, type ReportContent } from '@mejabantu/domain'
 
 /** The words of the report files, in the two interface languages. */
 const words = {
@@ -109,31 +109,10 @@ export type ReportWords = (typeof words)[Locale]
 
 export const reportWords = (locale: Locale): ReportWords => words[locale]
 
-const monthsId = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-]
-
 /** A `YYYY-MM-DD` day as a letter writes it: "6 September 2024". */
 export function longDay(day: string, locale: Locale): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]
-  if (locale === 'id') return `${date} ${monthsId[month - 1]} ${year}`
-  return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
+  return `${date} ${monthName(month, locale)} ${year}`
 }
 
 /** "6 – 8 September 2024" style period line. */
