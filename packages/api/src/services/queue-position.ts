@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@mejabantu/db'
-import { estimatedWaitMinutes, VisitStatus, waitingOrder, type QueueEntry } from '@mejabantu/domain'
+import { estimatedWaitMinutes, VisitStatus, type QueueEntry } from '@mejabantu/domain'
 import { z } from 'zod'
 import { asPriority, asStatus } from './visits-view.ts'
 
@@ -64,17 +64,37 @@ export async function ticketOf(
     calledAt: visit.calledAt,
   }
   if (status !== 'menunggu') return { ...base, position: null, estimatedWaitMinutes: null }
-  const order = waitingOrder(await waitingEntries(db, visit.officeId, visit.serviceDay))
-  const position = Math.max(
-    0,
-    order.findIndex((e) => e.id === visit.id),
-  )
+  const position = await visitsAhead(db, visit)
   const history = await serviceHistory(db, visit.officeId, visit.serviceDay)
   return {
     ...base,
     position,
     estimatedWaitMinutes: estimatedWaitMinutes(position, history.minutes, history.desks),
   }
+}
+
+/**
+ * How many waiting visits come before this one in the domain's calling order (`waitingOrder`: priority
+ * first, then check-in time, then ticket letter and sequence), counted by the database: a day's queue can
+ * hold thousands, and every ticket shown asks. A test holds this count to `waitingOrder` on random queues.
+ */
+async function visitsAhead(
+  db: Reader,
+  visit: { id: string; officeId: string; serviceDay: Date; queueNumber: string; checkedInAt: Date },
+): Promise<number> {
+  const [row] = await db.$queryRaw<{ ahead: bigint }[]>`
+    WITH me AS (
+      SELECT "priority" IS NOT NULL AS prior, "checkedInAt" AS at, left("queueNumber", 1) AS letter,
+             "queueSequence" AS seq
+      FROM "Visit" WHERE "id" = ${visit.id}::uuid
+    )
+    SELECT count(*) AS ahead FROM "Visit" v, me
+    WHERE v."officeId" = ${visit.officeId}::uuid AND v."serviceDay" = ${visit.serviceDay}::date
+      AND v."status" = 'menunggu' AND v."id" <> ${visit.id}::uuid
+      AND ((v."priority" IS NOT NULL) > me.prior
+        OR ((v."priority" IS NOT NULL) = me.prior
+          AND (v."checkedInAt", left(v."queueNumber", 1), v."queueSequence") < (me.at, me.letter, me.seq)))`
+  return Number(row?.ahead ?? 0)
 }
 
 /** What `ticketOf` needs of a visit row. */
