@@ -295,6 +295,30 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
       }
     })
 
+    it('lets exactly the allowance through when a burst over it arrives at once, numbers without gaps', async () => {
+      const { kiosk } = await freshKiosk()
+      const strict = await serveApi(api.db, undefined, { kioskLimits: { checkIn: 5 } })
+      try {
+        const tablet = new KioskBrowser(strict.url, kiosk.deviceToken, kiosk.deviceId)
+        const copy = checkInInput()
+        const inputs = [copy, copy, ...Array.from({ length: 10 }, () => checkInInput())]
+        const replies = await Promise.all(inputs.map((input) => tablet.mutation('kiosk.checkIn', input)))
+        const accepted = replies.filter((r) => r.status === 200).map((r) => dataOf<Ticket>(r))
+        const refused = replies.filter((r) => r.status !== 200)
+        expect(
+          refused.every((r) => r.status === 429 && r.body.error?.data.rule === 'kiosk.rate_limited'),
+        ).toBe(true)
+        const numbers = new Set(accepted.map((t) => t.queueNumber))
+        expect([...numbers].sort()).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005'])
+        // The two copies of one check-in are one visit: either both answered with it, or both refused.
+        expect(replies[0]!.status).toBe(replies[1]!.status)
+        const visits = await api.db.prisma.visit.count({ where: { deviceId: kiosk.deviceId } })
+        expect(visits).toBe(5)
+      } finally {
+        await strict.close()
+      }
+    })
+
     it('limits phone look-ups too', async () => {
       const { kiosk } = await freshKiosk()
       dataOf(await kiosk.mutation('kiosk.lookup', { phone: randomPhone() }))

@@ -4,9 +4,10 @@ import { launchBrowser } from '../src/browser.ts'
 import { screenshot, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { addStaff, firstAdmin } from '../src/staff.ts'
+import { XSS } from '../src/xss.ts'
 
 // Personal data and script a careless or hostile sheet might hold, placed in every free-text field.
-const xss = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>']
+const xss = [XSS.img, XSS.script]
 const said =
   `Saya Siti Rahmawati (HP 0812-3456-7789, siti.rahma@example.id), suami saya Budi Santoso ` +
   `(+62 813 9876 5432, budi@partai.id) tinggal di Trirenggo. ${xss.join(' ')}`

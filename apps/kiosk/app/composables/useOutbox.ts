@@ -30,6 +30,14 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   }
 }
 
+const arrivedAt = (entry: StoredCheckIn) => new Date((entry.checkedInAt as Date | undefined) ?? 0).getTime()
+
+/**
+ * The store keeps entries by clientId, a random UUID: replayed in that order, later visitors would take
+ * earlier queue numbers. Sent in arrival order, the numbers the server gives follow the offline tickets.
+ */
+const byArrival = (a: StoredCheckIn, b: StoredCheckIn) => arrivedAt(a) - arrivedAt(b)
+
 /**
  * The offline outbox (IndexedDB) and the connection state the status dot shows. The server's check-in is
  * idempotent by clientId, so replaying an entry that did arrive before the connection broke is harmless.
@@ -48,13 +56,16 @@ export function useOutbox() {
     await count()
   }
 
-  /** Sends every stored check-in; stops at the first network failure and keeps the rest for later. */
+  /**
+   * Sends every stored check-in, first come first; stops at the first network failure or throttle and
+   * keeps the rest for later.
+   */
   async function sync() {
     if (syncing.value) return
     syncing.value = true
     try {
       const entries = await run('readonly', (s) => s.getAll() as IDBRequest<StoredCheckIn[]>)
-      for (const entry of entries) {
+      for (const entry of entries.sort(byArrival)) {
         try {
           await api.kiosk.checkIn.mutate(entry)
         } catch (error) {

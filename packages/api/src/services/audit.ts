@@ -18,3 +18,8 @@ export interface AuditEntry {
 export async function writeAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: entry })
 }
+
+/** Appends several audit events in one statement, inside the caller's transaction. */
+export async function writeAudits(tx: Transaction, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.auditEvent.createMany({ data: [...entries] })
+}

@@ -41,12 +41,19 @@ export async function recountConsultationDay(
   })
 }
 
-/** Counts one more guest-book visit on the office's day, in the check-in's transaction. */
-export async function countVisit(tx: Transaction, officeId: string, day: string): Promise<void> {
+/** Counts `count` more guest-book visits on the office's day, in the check-ins' transaction. */
+export async function countVisits(
+  tx: Transaction,
+  officeId: string,
+  day: string,
+  count: number,
+): Promise<void> {
+  if (count === 0) return
   await tx.$executeRaw`
     INSERT INTO "DailySummary" ("officeId", "day", "consultations", "visits", "updatedAt")
-    VALUES (${officeId}::uuid, ${day}::date, ${EMPTY}::jsonb, 1, now())
-    ON CONFLICT ("officeId", "day") DO UPDATE SET "visits" = "DailySummary"."visits" + 1, "updatedAt" = now()`
+    VALUES (${officeId}::uuid, ${day}::date, ${EMPTY}::jsonb, ${count}, now())
+    ON CONFLICT ("officeId", "day") DO UPDATE
+    SET "visits" = "DailySummary"."visits" + ${count}, "updatedAt" = now()`
 }
 
 /**

@@ -41,60 +41,99 @@ async function serviceHistory(db: Reader, officeId: string, serviceDay: Date) {
   }
 }
 
-/** The ticket of a visit, its place in the queue computed by the domain's calling order. */
-export async function ticketOf(
-  db: Reader,
-  visit: {
-    id: string
-    officeId: string
-    serviceDay: Date
-    status: string
-    queueNumber: string
-    checkedInAt: Date
-    calledAt: Date | null
-  },
-): Promise<Ticket> {
-  const status = asStatus(visit.status)
-  const base = {
-    visitId: visit.id,
-    queueNumber: visit.queueNumber,
-    status,
-    called: status === 'dipanggil',
-    checkedInAt: visit.checkedInAt,
-    calledAt: visit.calledAt,
-  }
-  if (status !== 'menunggu') return { ...base, position: null, estimatedWaitMinutes: null }
-  const position = await visitsAhead(db, visit)
-  const history = await serviceHistory(db, visit.officeId, visit.serviceDay)
-  return {
-    ...base,
-    position,
-    estimatedWaitMinutes: estimatedWaitMinutes(position, history.minutes, history.desks),
-  }
+/** A visit as tickets are made from it. */
+type TicketVisit = {
+  id: string
+  officeId: string
+  serviceDay: Date
+  status: string
+  queueNumber: string
+  checkedInAt: Date
+  calledAt: Date | null
 }
 
+/** The ticket of a visit, its place in the queue computed by the domain's calling order. */
+export async function ticketOf(db: Reader, visit: TicketVisit): Promise<Ticket> {
+  return (await ticketsOf(db, [visit]))[0]!
+}
+
+/** The tickets of several visits, in their order: two queries per office and day, however many visits. */
+export async function ticketsOf(db: Reader, visits: readonly TicketVisit[]): Promise<Ticket[]> {
+  const queues = new Map<string, { officeId: string; serviceDay: Date; ids: string[] }>()
+  for (const visit of visits) {
+    if (asStatus(visit.status) !== 'menunggu') continue
+    const key = `${visit.officeId}|${visit.serviceDay.toISOString()}`
+    const queue = queues.get(key) ?? { officeId: visit.officeId, serviceDay: visit.serviceDay, ids: [] }
+    queue.ids.push(visit.id)
+    queues.set(key, queue)
+  }
+  const places = new Map<string, { position: number; estimatedWaitMinutes: number }>()
+  for (const queue of queues.values()) {
+    const [positions, history] = await Promise.all([
+      positionsInQueue(db, queue.officeId, queue.serviceDay, queue.ids),
+      serviceHistory(db, queue.officeId, queue.serviceDay),
+    ])
+    for (const [id, position] of positions) {
+      places.set(id, {
+        position,
+        estimatedWaitMinutes: estimatedWaitMinutes(position, history.minutes, history.desks),
+      })
+    }
+  }
+  return visits.map((visit) => {
+    const status = asStatus(visit.status)
+    const place = status === 'menunggu' ? places.get(visit.id) : undefined
+    return {
+      visitId: visit.id,
+      queueNumber: visit.queueNumber,
+      status,
+      called: status === 'dipanggil',
+      checkedInAt: visit.checkedInAt,
+      calledAt: visit.calledAt,
+      position: place?.position ?? null,
+      estimatedWaitMinutes: place?.estimatedWaitMinutes ?? null,
+    }
+  })
+}
+
+// Up to this many tickets of a queue, each counts the visits ahead (cheap for one); beyond it, one ranking
+// of the whole waiting queue is cheaper than that many counts.
+const COUNT_EACH_UP_TO = 8
+
 /**
- * How many waiting visits come before this one in the domain's calling order (`waitingOrder`: priority
- * first, then check-in time, then ticket letter and sequence), counted by the database: a day's queue can
- * hold thousands, and every ticket shown asks. A test holds this count to `waitingOrder` on random queues.
+ * Where the given waiting visits stand in the domain's calling order (`waitingOrder`: priority first,
+ * then check-in time, then ticket letter and sequence; 0 = next), worked out by the database: a day's
+ * queue can hold thousands, and every ticket shown asks. A test holds both ways to `waitingOrder` on
+ * random queues.
  */
-async function visitsAhead(
+async function positionsInQueue(
   db: Reader,
-  visit: { id: string; officeId: string; serviceDay: Date; queueNumber: string; checkedInAt: Date },
-): Promise<number> {
-  const [row] = await db.$queryRaw<{ ahead: bigint }[]>`
-    WITH me AS (
-      SELECT "priority" IS NOT NULL AS prior, "checkedInAt" AS at, left("queueNumber", 1) AS letter,
-             "queueSequence" AS seq
-      FROM "Visit" WHERE "id" = ${visit.id}::uuid
-    )
-    SELECT count(*) AS ahead FROM "Visit" v, me
-    WHERE v."officeId" = ${visit.officeId}::uuid AND v."serviceDay" = ${visit.serviceDay}::date
-      AND v."status" = 'menunggu' AND v."id" <> ${visit.id}::uuid
-      AND ((v."priority" IS NOT NULL) > me.prior
-        OR ((v."priority" IS NOT NULL) = me.prior
-          AND (v."checkedInAt", left(v."queueNumber", 1), v."queueSequence") < (me.at, me.letter, me.seq)))`
-  return Number(row?.ahead ?? 0)
+  officeId: string,
+  serviceDay: Date,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await (ids.length <= COUNT_EACH_UP_TO
+    ? db.$queryRaw<{ id: string; position: bigint }[]>`
+      SELECT me."id", (
+        SELECT count(*) FROM "Visit" v
+        WHERE v."officeId" = me."officeId" AND v."serviceDay" = me."serviceDay" AND v."status" = 'menunggu'
+          AND ((v."priority" IS NOT NULL) > (me."priority" IS NOT NULL)
+            OR ((v."priority" IS NOT NULL) = (me."priority" IS NOT NULL)
+              AND (v."checkedInAt", left(v."queueNumber", 1), v."queueSequence")
+                < (me."checkedInAt", left(me."queueNumber", 1), me."queueSequence")))
+      ) AS "position"
+      FROM "Visit" me
+      WHERE me."id" = ANY(${ids}::uuid[]) AND me."status" = 'menunggu'`
+    : db.$queryRaw<{ id: string; position: bigint }[]>`
+      SELECT "id", "position" FROM (
+        SELECT "id", row_number() OVER (
+          ORDER BY "priority" IS NOT NULL DESC, "checkedInAt", left("queueNumber", 1), "queueSequence"
+        ) - 1 AS "position"
+        FROM "Visit"
+        WHERE "officeId" = ${officeId}::uuid AND "serviceDay" = ${serviceDay}::date AND "status" = 'menunggu'
+      ) AS queue
+      WHERE "id" = ANY(${ids}::uuid[])`)
+  return new Map(rows.map((r) => [r.id, Number(r.position)]))
 }
 
 /** What `ticketOf` needs of a visit row. */
