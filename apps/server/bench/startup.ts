@@ -1,54 +1,87 @@
-// Startup figures: time from process start to the first healthy /health on an empty data folder (first
-// start: migrations and seeding) and on the same folder again (every later start), and memory at idle.
-import { spawn } from 'node:child_process'
+// Startup figures: time to the first healthy /health on an empty data folder (first start: migrations and
+// seeding), on the same folder again (every later start), and through `npm start` from the repository
+// root (turbo finds the build cached and starts the server), and memory at idle.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-const entry = path.resolve(import.meta.dirname, '..', 'dist', 'main.js')
+const serverDir = path.resolve(import.meta.dirname, '..')
+const repositoryRoot = path.resolve(serverDir, '..', '..')
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function start(dataDir: string) {
-  const began = performance.now()
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+/** Starts a command in a process group of its own, so the whole group (npm, turbo, node) can be ended. */
+function launch(command: string, args: string[], cwd: string, dataDir: string): ChildProcess {
+  return spawn(command, args, {
+    cwd,
+    detached: true,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+}
+
+async function timeToHealthy(child: ChildProcess): Promise<{ healthyMs: number; serverPid: number }> {
+  const began = performance.now()
   let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stdout!.on('data', (chunk) => (output += chunk))
   let url: string | undefined
   while (!url) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`)
-    url = output.match(/serving on (http:\/\/[\d.]+:\d+)/)?.[1]
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    url = /serving on (http:\/\/[\d.]+:\d+)/.exec(output)?.[1]
+    await sleep(20)
   }
-  while ((await fetch(`${url}/health`).catch(() => null))?.status !== 200) {
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+  while ((await fetch(`${url}/health`).catch(() => null))?.status !== 200) await sleep(20)
   const healthyMs = performance.now() - began
-  await new Promise((resolve) => setTimeout(resolve, 1000))
-  const rssKb = Number(
-    (await import('node:fs')).readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1],
-  )
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-  return { healthyMs, rssMb: rssKb / 1024 }
+  return { healthyMs, serverPid: serverIn(child.pid!) }
 }
 
+/** The server's own process in the group (under `npm start` it is a grandchild of npm and turbo). */
+function serverIn(group: number): number {
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+      const [program, script] = command.split('\0')
+      if (pgrp === group && program!.endsWith('node') && script === 'dist/main.js') return Number(entry)
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return group
+}
+
+async function measure(child: ChildProcess) {
+  try {
+    const { healthyMs, serverPid } = await timeToHealthy(child)
+    await sleep(1000)
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid}/status`, 'utf8'))?.[1])
+    return { healthyMs, rssMb: rssKb / 1024 }
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    process.kill(-child.pid!, 'SIGTERM')
+    await exited
+  }
+}
+
+const node = (dataDir: string) => launch(process.execPath, [path.join('dist', 'main.js')], serverDir, dataDir)
 const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-bench-'))
+const npmDataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-bench-npm-'))
 try {
-  const first = await start(dataDir)
-  const again = await start(dataDir)
+  const first = await measure(node(dataDir))
+  const again = await measure(node(dataDir))
+  const npmStart = await measure(launch('npm', ['start'], repositoryRoot, npmDataDir))
+  const row = (figures: { healthyMs: number; rssMb: number }) => ({
+    'to healthy (ms)': Math.round(figures.healthyMs),
+    'idle RSS (MB)': figures.rssMb.toFixed(1),
+  })
   console.table({
-    'first start (empty .data)': {
-      'to healthy (ms)': Math.round(first.healthyMs),
-      'idle RSS (MB)': first.rssMb.toFixed(1),
-    },
-    'later start': {
-      'to healthy (ms)': Math.round(again.healthyMs),
-      'idle RSS (MB)': again.rssMb.toFixed(1),
-    },
+    'node dist/main.js, first start (empty .data)': row(first),
+    'node dist/main.js, later start': row(again),
+    'npm start from the root, first start': row(npmStart),
   })
 } finally {
   await rm(dataDir, { recursive: true, force: true })
+  await rm(npmDataDir, { recursive: true, force: true })
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
+import { BatchQueue, type Settled } from './batch-queue.ts'
 import type { KioskLimits } from './kiosk-throttle.ts'
 
 // lastSeenAt is for the admin's device list; once a minute is precise enough and spares the database.
@@ -11,7 +12,6 @@ export const newDeviceToken = () => randomBytes(32).toString('base64url')
 /** What the database keeps instead of a token or pairing code. */
 export const secretHash = (secret: string) => createHash('sha256').update(secret).digest('hex')
 
-/** The device a request speaks for, as procedures see it. */
 /** A paired, unrevoked device as its token identifies it. */
 export interface PairedDevice {
   id: string
@@ -29,27 +29,48 @@ export function bearerToken(header: string | undefined): string | null {
   return match ? match[1]! : null
 }
 
+type Authentication = PairedDevice | 'revoked' | null
+
+const lookups = new WeakMap<Database, BatchQueue<{ tokenHash: string; now: Date }, Authentication>>()
+
 /**
  * The paired device a token belongs to (`revoked` when it was revoked), or null for an unknown token.
- * Marks the device as seen, at most once a minute.
+ * Marks the device as seen, at most once a minute. Every kiosk call asks, so concurrent ones share one
+ * query; each is answered from a read made after it arrived, so a revocation takes effect at once.
  */
-export async function authenticateDevice(
+export function authenticateDevice(db: Database, token: string, now: Date): Promise<Authentication> {
+  let queue = lookups.get(db)
+  if (!queue) {
+    queue = new BatchQueue((_key, items) => authenticateDevices(db, items))
+    lookups.set(db, queue)
+  }
+  return queue.submit('devices', { tokenHash: secretHash(token), now })
+}
+
+async function authenticateDevices(
   db: Database,
-  token: string,
-  now: Date,
-): Promise<PairedDevice | 'revoked' | null> {
-  const device = await db.prisma.kioskDevice.findUnique({
-    where: { tokenHash: secretHash(token) },
-    select: { id: true, officeId: true, lastSeenAt: true, revokedAt: true },
+  items: { tokenHash: string; now: Date }[],
+): Promise<Settled<Authentication>[]> {
+  const devices = await db.prisma.kioskDevice.findMany({
+    where: { tokenHash: { in: [...new Set(items.map((i) => i.tokenHash))] } },
+    select: { id: true, officeId: true, tokenHash: true, lastSeenAt: true, revokedAt: true },
   })
-  if (!device) return null
-  if (device.revokedAt) return 'revoked'
-  if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+  const byHash = new Map(devices.map((d) => [d.tokenHash, d]))
+  const now = items[0]!.now
+  const unseen = devices.filter(
+    (d) => !d.revokedAt && (!d.lastSeenAt || now.getTime() - d.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS),
+  )
+  if (unseen.length > 0) {
     // Guarded, so a device revoked meanwhile stays as the revocation left it.
     await db.prisma.kioskDevice.updateMany({
-      where: { id: device.id, revokedAt: null },
+      where: { id: { in: unseen.map((d) => d.id) }, revokedAt: null },
       data: { lastSeenAt: now },
     })
   }
-  return { id: device.id, officeId: device.officeId }
+  return items.map(({ tokenHash }) => {
+    const device = byHash.get(tokenHash)
+    if (!device) return { ok: true, value: null }
+    if (device.revokedAt) return { ok: true, value: 'revoked' }
+    return { ok: true, value: { id: device.id, officeId: device.officeId } }
+  })
 }

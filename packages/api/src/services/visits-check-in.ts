@@ -11,7 +11,7 @@ import { refuse } from '../errors.ts'
 import { writeAudits } from './audit.ts'
 import { countVisits } from './daily-summary.ts'
 import type { KioskDeviceContext } from './devices-token.ts'
-import { GroupCommit, type Settled } from './group-commit.ts'
+import { BatchQueue, type Settled } from './batch-queue.ts'
 import { takeKioskAllowances } from './kiosk-throttle.ts'
 import { kioskViolations } from './kiosk-violations.ts'
 import { ticketsOf, ticketSelect, type Ticket } from './queue-position.ts'
@@ -43,7 +43,7 @@ const CHECK_IN_LOCK = 72_011_002
 // Batches of one office queue behind each other (counter rows, other processes); give a burst time to drain.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
 
-const batches = new WeakMap<Database, GroupCommit<PendingCheckIn, Ticket>>()
+const batches = new WeakMap<Database, BatchQueue<PendingCheckIn, Ticket>>()
 
 /**
  * Signs a visitor into the office's guest book and hands out a queue number. Idempotent by `clientId`:
@@ -56,7 +56,7 @@ const batches = new WeakMap<Database, GroupCommit<PendingCheckIn, Ticket>>()
 export function checkIn(db: Database, source: CheckInSource, input: ParsedCheckIn): Promise<Ticket> {
   let group = batches.get(db)
   if (!group) {
-    group = new GroupCommit((_officeId, items) => checkInBatch(db, items))
+    group = new BatchQueue((_officeId, items) => checkInBatch(db, items))
     batches.set(db, group)
   }
   return group.submit(source.officeId, { source, input })

@@ -8,11 +8,12 @@ interface Waiting<I, R> {
 }
 
 /**
- * Group commit: calls for one key that arrive while a batch of that key is running wait and then go
- * together in the next batch, one transaction for many. A lone call runs at once, so a quiet office sees
- * no delay, while under load the fixed cost of a transaction is shared. Keys (offices) run independently.
+ * Calls for one key that arrive while a batch of that key is running wait and then go together in the
+ * next batch: one transaction or one query for many (group commit). A lone call runs at once, so a quiet
+ * office sees no delay, while under load the fixed cost of a round trip is shared. Keys run independently.
+ * A batch starts after its calls arrived, so what it reads is never older than the call.
  */
-export class GroupCommit<I, R> {
+export class BatchQueue<I, R> {
   private readonly queues = new Map<string, Waiting<I, R>[]>()
 
   constructor(
