@@ -36,20 +36,22 @@ async function timeToHealthy(child: ChildProcess): Promise<{ healthyMs: number; 
   return { healthyMs, serverPid: serverIn(child.pid!) }
 }
 
-/** The server's own process in the group (under `npm start` it is a grandchild of npm and turbo). */
-function serverIn(group: number): number {
+/** The server's own process among the launched one's descendants (under `npm start`: npm → turbo → node). */
+function serverIn(root: number): number {
+  const parents = new Map<number, number>()
+  const scripts = new Map<number, string>()
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
-      const [program, script] = command.split('\0')
-      if (pgrp === group && program!.endsWith('node') && script === 'dist/main.js') return Number(entry)
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+      const [program, script] = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
+      if (program!.endsWith('node') && script === 'dist/main.js') scripts.set(Number(entry), script)
     } catch {
       // The process ended while being read.
     }
   }
-  return group
+  const descends = (pid: number): boolean => pid === root || (pid > 1 && descends(parents.get(pid) ?? 0))
+  return [...scripts.keys()].find(descends) ?? root
 }
 
 async function measure(child: ChildProcess) {

@@ -37,7 +37,7 @@ describe.each(testTargets())('sessions on $kind', (target) => {
     expect(me.body.result?.data).toEqual(login.body.result?.data)
     expect(me.body.result?.data).toMatchObject({
       user: { username: 'admin', displayName: 'Administrator' },
-      office: { name: 'KPU Kabupaten Bantul', level: 'KABKOTA', regionCode: '34.02' },
+      office: { name: 'KPU Kabupaten Bantul', level: 'KABKOTA', regionCode: '34.02', timeZone: 'WIB' },
       role: 'admin',
       permissions: Permission.values,
       mustChangePassword: true,

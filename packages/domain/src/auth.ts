@@ -1,5 +1,6 @@
 import { Permission, Role } from './access.ts'
 import { OfficeLevel } from './office.ts'
+import { TimeZone } from './time.ts'
 import { z } from 'zod'
 
 // Bounded so nobody can make the server run argon2 over megabytes.
@@ -21,7 +22,14 @@ export const ChangePasswordInputSchema = z.object({
 /** Who is signed in, what they may do, and the CSRF token every mutation must echo. */
 export const SessionViewSchema = z.object({
   user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
-  office: z.object({ id: z.uuid(), name: z.string(), level: OfficeLevel.schema, regionCode: z.string() }),
+  office: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    level: OfficeLevel.schema,
+    regionCode: z.string(),
+    /** What "today" and "this month" mean for the office's guest book and reports. */
+    timeZone: TimeZone.schema,
+  }),
   role: Role.schema,
   permissions: z.array(Permission.schema),
   mustChangePassword: z.boolean(),

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Database, Transaction } from '@mejabantu/db'
-import type { OfficeLevel, Role } from '@mejabantu/domain'
+import type { OfficeLevel, Role, TimeZone } from '@mejabantu/domain'
 
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 2 * 60 * 60_000
@@ -33,7 +33,7 @@ export interface SessionUser {
   displayName: string
   role: Role
   mustChangePassword: boolean
-  office: { id: string; name: string; level: OfficeLevel; regionCode: string }
+  office: { id: string; name: string; level: OfficeLevel; regionCode: string; timeZone: TimeZone }
 }
 
 export const sessionUserSelect = {
@@ -42,7 +42,7 @@ export const sessionUserSelect = {
   displayName: true,
   role: true,
   mustChangePassword: true,
-  office: { select: { id: true, name: true, level: true, regionCode: true } },
+  office: { select: { id: true, name: true, level: true, regionCode: true, timeZone: true } },
 } as const
 
 export interface ActiveSession {

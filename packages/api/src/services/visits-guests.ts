@@ -22,19 +22,7 @@ export async function foundOrCreatedGuests(
 ): Promise<GuestOfCheckIn[]> {
   const firstByPhone = new Map<string, GuestInput>()
   for (const input of inputs) if (!firstByPhone.has(input.phone)) firstByPhone.set(input.phone, input)
-  const inserted = await tx.guest.createManyAndReturn({
-    data: [...firstByPhone.values()].map((input) => ({
-      id: randomUUID(),
-      officeId,
-      name: input.name,
-      institution: input.institution ?? null,
-      phone: input.phone,
-      email: input.email ?? null,
-      category: input.category,
-    })),
-    skipDuplicates: true,
-    select: { id: true, phone: true },
-  })
+  const inserted = await insertNewGuests(tx, officeId, [...firstByPhone.values()])
   type Stored = {
     id: string
     name: string
@@ -80,4 +68,21 @@ export async function foundOrCreatedGuests(
     await tx.guest.update({ where: { id }, data: details })
   }
   return guests
+}
+
+/**
+ * Inserts the guests whose phone the office does not know yet, in one statement of arrays (one statement
+ * text for any batch size), and returns those it inserted.
+ */
+function insertNewGuests(tx: Transaction, officeId: string, inputs: GuestInput[]) {
+  const column = <T>(pick: (input: GuestInput) => T) => inputs.map(pick)
+  return tx.$queryRaw<{ id: string; phone: string }[]>`
+    INSERT INTO "Guest" ("id", "officeId", "name", "institution", "phone", "email", "category")
+    SELECT id, ${officeId}::uuid, name, institution, phone, email, category
+    FROM unnest(${column(() => randomUUID())}::uuid[], ${column((i) => i.name)}::text[],
+      ${column((i) => i.institution ?? null)}::text[], ${column((i) => i.phone)}::text[],
+      ${column((i) => i.email ?? null)}::text[], ${column((i) => i.category)}::text[])
+      AS g(id, name, institution, phone, email, category)
+    ON CONFLICT ("officeId", "phone") DO NOTHING
+    RETURNING "id", "phone"`
 }
