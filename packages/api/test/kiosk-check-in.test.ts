@@ -212,6 +212,24 @@ describe.each(testTargets())('kiosk check-in on $kind', (target) => {
     expect(await guestBookCounts(api.db)).toEqual(before)
   })
 
+  it('refuses every copy of a refused check-in that arrives at once, from staff or a kiosk', async () => {
+    const { office, kiosk } = await freshKiosk()
+    const staff = await office.as('petugas')
+    const before = await guestBookCounts(api.db)
+    const unknown = checkInInput({ consentVersion: 'tidak-ada' })
+    const replies = await Promise.all([
+      ...Array.from({ length: 4 }, () => staff.mutation('visits.checkIn', unknown)),
+      ...Array.from({ length: 4 }, () =>
+        kiosk.mutation(
+          'kiosk.checkIn',
+          checkInInput({ consentVersion: 'tidak-ada', clientId: unknown.clientId }),
+        ),
+      ),
+    ])
+    expect(replies.map((r) => r.body.error?.data.rule)).toEqual(Array(8).fill('consent.unknown_version'))
+    expect(await guestBookCounts(api.db)).toEqual(before)
+  })
+
   it("refuses a client id another office's visit already has", async () => {
     const { kiosk } = await freshKiosk()
     const { kiosk: theirs } = await freshKiosk()

@@ -152,19 +152,20 @@ async function refusalsOf(
       }
     }
   })
-  if (wanted.size === 0) return refusals
-  const allowances = await takeKioskAllowances(tx, [...wanted.values()], 'checkIn', now)
-  const used = new Map<string, number>()
-  items.forEach(({ source, input }, index) => {
-    if (!source.device || refusals[index] || fresh.get(input.clientId) !== index) return
-    const allowance = allowances.get(source.device.id)!
-    const taken = (used.get(source.device.id) ?? 0) + 1
-    used.set(source.device.id, taken)
-    if (taken > allowance.granted) {
-      refusals[index] = violation('TOO_MANY_REQUESTS', kioskViolations.rateLimited(allowance.renewsAt, now))
-    }
-  })
-  // A copy of a refused first one was refused along with it above; a copy of an accepted one is a replay.
+  if (wanted.size > 0) {
+    const allowances = await takeKioskAllowances(tx, [...wanted.values()], 'checkIn', now)
+    const used = new Map<string, number>()
+    items.forEach(({ source, input }, index) => {
+      if (!source.device || refusals[index] || fresh.get(input.clientId) !== index) return
+      const allowance = allowances.get(source.device.id)!
+      const taken = (used.get(source.device.id) ?? 0) + 1
+      used.set(source.device.id, taken)
+      if (taken > allowance.granted) {
+        refusals[index] = violation('TOO_MANY_REQUESTS', kioskViolations.rateLimited(allowance.renewsAt, now))
+      }
+    })
+  }
+  // A copy shares its first one's fate: refused with it, or a replay of the visit it creates.
   items.forEach(({ input }, index) => {
     const first = fresh.get(input.clientId)
     if (first !== undefined && first !== index) refusals[index] = refusals[first]
