@@ -64,7 +64,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under load', () => 
     // The outage refused check-ins with an error the client can retry on; the server never went away.
     expect(unanswered.length).toBeGreaterThan(0)
     expect(unanswered.every((o) => o.httpStatus !== null && o.httpStatus >= 500)).toBe(true)
-    expect(acknowledged.length).toBeGreaterThan(unanswered.length)
+    expect(acknowledged.length).toBeGreaterThan(0)
 
     // After the restart check-ins go through again, and retries of the refused ones create no duplicates.
     const retried = await Promise.all(unanswered.map((o) => sendCheckIn(o.kiosk, o.input)))
