@@ -112,8 +112,19 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await page.getByLabel('Instansi').first().fill('Partai Contoh')
     await page.getByLabel('Instansi').first().fill('')
     await page.getByTestId('question').fill('Kapan batas unggah perbaikan dokumen di SILON?')
-    await page.getByRole('button', { name: 'Tambah peserta' }).click()
-    await page.getByLabel('Nama peserta').fill('Andi Wijaya')
+    // A click that lands while the channel list's overlay is still closing is lost: click until a row is there.
+    const participant = page.getByLabel('Nama peserta')
+    await expect
+      .poll(
+        async () => {
+          if ((await participant.count()) === 0)
+            await page.getByRole('button', { name: 'Tambah peserta' }).click()
+          return participant.count()
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(1)
+    await participant.fill('Andi Wijaya')
     await page.getByLabel('Notulen').fill('Dijelaskan jadwal perbaikan sesuai kalender tahapan.')
     await page.getByTestId('save').click()
     await page.getByTestId('sheet-facts').waitFor()
