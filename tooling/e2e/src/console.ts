@@ -68,7 +68,8 @@ export async function pairedKiosk(server: ServerUnderTest, admin: Api) {
   }
 }
 
-const localDate = (offsetDays: number) =>
+/** A date in WIB, the Bantul office's zone, `offsetDays` from today. */
+export const wibDate = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10)
 
 /**
@@ -81,7 +82,7 @@ export async function electionWithPair(admin: Api) {
     kind: 'bupati',
     regionCode: '34.02',
     year: 2024,
-    overrides: [{ stage: 'perbaikan', startsAt: `${localDate(-1)}T00:00`, endsAt: `${localDate(1)}T23:59` }],
+    overrides: [{ stage: 'perbaikan', startsAt: `${wibDate(-1)}T00:00`, endsAt: `${wibDate(1)}T23:59` }],
   })
   const pair = await admin.candidates.create.mutate({
     electionId: election.id,

@@ -1,6 +1,12 @@
 export { launchBrowser } from './browser.ts'
 export { seriousA11yViolations, type Violation } from './axe.ts'
-export { startBuiltServer, type ServerUnderTest, type StartOptions } from './server.ts'
+export {
+  endProcess,
+  startBuiltServer,
+  waitForUrl,
+  type ServerUnderTest,
+  type StartOptions,
+} from './server.ts'
 export {
   addStaff,
   firstAdmin,

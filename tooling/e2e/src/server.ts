@@ -55,21 +55,23 @@ export async function startBuiltServer(
     pid: child.pid!,
     output: () => output,
     stop: async ({ keepData = false } = {}) => {
-      await end(child, 'SIGTERM')
+      await endProcess(child, 'SIGTERM')
       if (!keepData) await rm(dataDir, { recursive: true, force: true })
     },
-    crash: () => end(child, 'SIGKILL'),
+    crash: () => endProcess(child, 'SIGKILL'),
   }
 }
 
-async function end(child: ChildProcess, signal: NodeJS.Signals) {
+/** Sends `signal` to a child process, unless it has ended, and waits for it to exit. */
+export async function endProcess(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.kill(signal)
   await exited
 }
 
-function waitForUrl(child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<string> {
+/** The URL a starting server prints in its "serving on http://…" line; kills it if it exits or stalls. */
+export function waitForUrl(child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const poll = setInterval(() => {

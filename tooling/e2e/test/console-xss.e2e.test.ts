@@ -3,7 +3,7 @@ import { maskName } from '@mejabantu/domain'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
-import { signInConsole, watchProblems } from '../src/console.ts'
+import { signInConsole, watchProblems, wibDate } from '../src/console.ts'
 import { checkInNewVisitor, openKiosk, pair } from '../src/kiosk-page.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { firstAdmin, pairingCode, pairKiosk, staffClient, STAFF_PASSWORD, type Api } from '../src/staff.ts'
@@ -48,10 +48,6 @@ const typed = {
 } as const
 
 const GUEST_PHONE = '081234567001'
-
-/** A date in WIB, the Bantul office's zone, `days` from today. */
-const wibDate = (days: number) =>
-  new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10)
 
 interface Seeded {
   sheetId: string

@@ -28,7 +28,13 @@ const app = express()
 app.post('/trpc/kiosk.checkIn', express.json(), async (req, res) => {
   const input = (req.body as { json: CheckIn }).json
   try {
-    await query(INSERT, [input.clientId, input.guest.name, input.guest.phone, input.guest.category, input.topic])
+    await query(INSERT, [
+      input.clientId,
+      input.guest.name,
+      input.guest.phone,
+      input.guest.category,
+      input.topic,
+    ])
     res.json({ result: { data: { json: { clientId: input.clientId } } } })
   } catch {
     res.status(500).json({ error: 'insert failed' })

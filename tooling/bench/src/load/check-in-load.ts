@@ -20,7 +20,11 @@ export function checkInBody(consentVersion: string): string {
   return JSON.stringify({
     json: {
       clientId: randomUUID(),
-      guest: { name: `Pengunjung ${sent}`, phone: `+62857${String(sent).padStart(8, '0')}`, category: 'pemilih' },
+      guest: {
+        name: `Pengunjung ${sent}`,
+        phone: `+62857${String(sent).padStart(8, '0')}`,
+        category: 'pemilih',
+      },
       topic: 'silon',
       priority: null,
       consentVersion,
