@@ -1,4 +1,10 @@
-import { appRouter, bodyLimitFor, createContextFactory, readHealth, type KioskLimits } from '@mejabantu/api'
+import {
+  appRouter,
+  createContextFactory,
+  readHealth,
+  trpcRequestLimits,
+  type KioskLimits,
+} from '@mejabantu/api'
 import type { Database } from '@mejabantu/db'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express, { type ErrorRequestHandler } from 'express'
@@ -48,7 +54,7 @@ export function createApp({ db, log, version, apps, kioskLimits }: AppDeps) {
   const createContext = createContextFactory({ db, version, kioskLimits })
   app.use(
     '/trpc',
-    jsonBody(),
+    ...trpcRequestLimits(appRouter),
     createExpressMiddleware({
       router: appRouter,
       // req/res go in whole: the context reads the session cookie from one and sets it on the other.
@@ -72,14 +78,4 @@ export function createApp({ db, log, version, apps, kioskLimits }: AppDeps) {
   }
   app.use(onError)
   return app
-}
-
-/** JSON bodies up to the limit of the procedures a request calls: uploads get room, nothing else does. */
-function jsonBody(): express.RequestHandler {
-  const parsers = new Map<string, express.RequestHandler>()
-  return (req, res, next) => {
-    const limit = bodyLimitFor(req.path)
-    if (!parsers.has(limit)) parsers.set(limit, express.json({ limit }))
-    parsers.get(limit)!(req, res, next)
-  }
 }

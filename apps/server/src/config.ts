@@ -27,6 +27,13 @@ const EnvSchema = z.object({
   S3_PREFIX: z.string().optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // The top office of the tree this install serves, set up with its admin at first run (packages/api
+  // first-run): "00" national, "34" a province, "34.02" a Kab/Kota (which needs its name).
+  TOP_OFFICE_CODE: z
+    .string()
+    .regex(/^(00|\d{2}(\.\d{2})?)$/, 'a Kemendagri code: 00, 34 or 34.02')
+    .optional(),
+  TOP_OFFICE_NAME: z.string().trim().min(3).max(160).optional(),
 })
 
 export type Config = {
@@ -37,6 +44,8 @@ export type Config = {
   shutdownTimeoutMs: number
   kioskLimits: { checkIn?: number; lookup?: number }
   retentionIntervalMinutes: number
+  /** Unset: a fresh install serves the demo Kab/Kota (Bantul); one in use is left as it is. */
+  topOffice?: { regionCode: string; name?: string }
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming it. */
@@ -47,6 +56,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment: ${problems}`)
   }
   const e = parsed.data
+  if (e.TOP_OFFICE_NAME && !e.TOP_OFFICE_CODE) {
+    throw new Error('Invalid environment: TOP_OFFICE_NAME: needs TOP_OFFICE_CODE')
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -58,5 +70,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.KIOSK_LOOKUPS_PER_MINUTE && { lookup: e.KIOSK_LOOKUPS_PER_MINUTE }),
     },
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
+    ...(e.TOP_OFFICE_CODE && {
+      topOffice: { regionCode: e.TOP_OFFICE_CODE, ...(e.TOP_OFFICE_NAME && { name: e.TOP_OFFICE_NAME }) },
+    }),
   }
 }

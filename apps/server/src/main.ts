@@ -20,6 +20,7 @@ try {
     lines.push(
       '',
       '  First administrator account (shown once; change the password at first log-in):',
+      `    office: ${server.firstRun.admin.office.name} (${server.firstRun.admin.office.regionCode})`,
       `    username: ${server.firstRun.admin.username}`,
       `    one-time password: ${server.firstRun.admin.password}`,
     )

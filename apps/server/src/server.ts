@@ -27,7 +27,7 @@ export async function startServer(
   try {
     const applied = await applyMigrations(db)
     if (applied.length) log.info({ applied }, 'migrations applied')
-    const firstRun = await ensureFirstRun(db)
+    const firstRun = await ensureFirstRun(db, { topOffice: config.topOffice })
     const backfilled = await backfillDailySummaries(db)
     if (backfilled) log.info(backfilled, 'daily report summaries rebuilt')
     const http = createApp({ db, log, version, apps, kioskLimits: config.kioskLimits }).listen(

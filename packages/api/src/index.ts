@@ -1,7 +1,7 @@
 export { appRouter, type AppRouter } from './root.ts'
 export { createContextFactory, type Context, type HttpRequest } from './context.ts'
 export { createCallerFactory } from './trpc.ts'
-export { bodyLimitFor } from './body-limits.ts'
+export { bodyLimitFor, trpcRequestLimits } from './body-limits.ts'
 export type { ErrorData, ErrorShape, FieldIssue } from './error-format.ts'
 export type { SessionView } from '@mejabantu/domain'
 export { readHealth } from './services/health.ts'

@@ -4,8 +4,9 @@ import superjson from 'superjson'
 import type { Context } from './context.ts'
 import { formatError } from './error-format.ts'
 import { refuse } from './errors.ts'
+import { guardInput, inputTransformer } from './input-guard.ts'
+import { auditRead } from './read-audit.ts'
 import { ensureSameOrigin } from './request-guards.ts'
-import { writeAudit } from './services/audit.ts'
 import { authViolations } from './services/auth-violations.ts'
 import { authenticateDevice, bearerToken } from './services/devices-token.ts'
 import { kioskViolations } from './services/kiosk-violations.ts'
@@ -17,15 +18,26 @@ export interface ProcedureMeta {
   audience: 'public' | 'kiosk' | 'session' | Permission
 }
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  // Dates and other non-JSON values cross the wire intact, so the domain's schemas type both ends.
-  transformer: superjson,
-  // Clients get a rule, its parameters and an id/en message; never a stack trace or SQL.
-  errorFormatter: formatError,
-})
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Dates and other non-JSON values cross the wire intact, so the domain's schemas type both ends; an
+    // input superjson cannot read is refused as malformed.
+    transformer: { input: inputTransformer, output: superjson },
+    // Clients get a rule, its parameters and an id/en message; never a stack trace or SQL.
+    errorFormatter: formatError,
+  })
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
+
+// The one place text enters: every procedure's raw input is checked and normalised here, before its
+// schema, a service or the database sees it.
+const guardedInput = t.middleware(async ({ getRawInput, next }) => {
+  const input = guardInput(await getRawInput())
+  return next({ getRawInput: async () => input })
+})
 
 const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
   if (type === 'mutation') ensureSameOrigin(ctx.request)
@@ -33,7 +45,10 @@ const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
 })
 
 /** Anyone may call it; a mutation must still come from our own pages. */
-export const publicProcedure = t.procedure.use(sameOriginMutations).meta({ audience: 'public' })
+export const publicProcedure = t.procedure
+  .use(guardedInput)
+  .use(sameOriginMutations)
+  .meta({ audience: 'public' })
 
 /**
  * A paired kiosk device: `Authorization: Bearer <device token>`, not revoked; `ctx.device` says which one
@@ -79,22 +94,19 @@ export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
 
 /**
  * Signed in, the user's role holds `permission`, and `ctx.scope` says which offices they may read and
- * write. An observer's (pengawas) every successful read is itself audited.
+ * write. An observer's (pengawas) successful reads are themselves audited, naming the record read.
  */
 export function permittedProcedure(permission: Permission) {
-  return authedProcedure.meta({ audience: permission }).use(async ({ ctx, type, path, next }) => {
-    const { user } = ctx.session
-    if (!can(user.role, permission)) refuse('FORBIDDEN', authViolations.forbidden(permission))
-    const result = await next({ ctx: { scope: await officeScope(ctx.db, user) } })
-    if (result.ok && type === 'query' && readsAreAudited(user.role)) {
-      await writeAudit(ctx.db.prisma, {
-        actorId: user.id,
-        action: 'read',
-        targetType: 'procedure',
-        targetId: path,
-        ip: ctx.ip,
-      })
-    }
-    return result
-  })
+  return authedProcedure
+    .meta({ audience: permission })
+    .use(async ({ ctx, type, path, getRawInput, next }) => {
+      const { user } = ctx.session
+      if (!can(user.role, permission)) refuse('FORBIDDEN', authViolations.forbidden(permission))
+      const result = await next({ ctx: { scope: await officeScope(ctx.db, user) } })
+      if (result.ok && type === 'query' && readsAreAudited(user.role)) {
+        const input = await getRawInput()
+        await auditRead(ctx.db, { userId: user.id, path, input, ip: ctx.ip, now: new Date() })
+      }
+      return result
+    })
 }

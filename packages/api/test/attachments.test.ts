@@ -172,7 +172,7 @@ describe.each(testTargets())('consultation attachments on $kind', (target) => {
     ['a type outside the list', { contentType: 'text/html' }, 400, 'input.invalid'],
     ['text that is not base64', { contentBase64: 'bukan base64!' }, 400, 'input.invalid'],
     ['a file name with a path', { fileName: '../../../etc/passwd' }, 400, 'input.invalid'],
-    ['a file name with a control character', { fileName: 'a\u0000.pdf' }, 400, 'input.invalid'],
+    ['a file name with a control character', { fileName: 'a\u0000.pdf' }, 400, 'input.controlCharacter'],
   ])('refuses %s, storing nothing', async (_case, overrides, status, rule) => {
     const consultation = await sheet()
     const before = await filesUnder(storageDir)

@@ -39,7 +39,7 @@ describe.each(testTargets())('sessions on $kind', (target) => {
       user: { username: 'admin', displayName: 'Administrator' },
       office: { name: 'KPU Kabupaten Bantul', level: 'KABKOTA', regionCode: '34.02', timeZone: 'WIB' },
       role: 'admin',
-      permissions: Permission.values,
+      permissions: Permission.values.filter((p) => p !== 'report.sign'),
       mustChangePassword: true,
       csrfToken: browser.csrfToken,
     })

@@ -72,10 +72,18 @@ describe.each(testTargets())('consent texts on $kind', (target) => {
     expect(dataOf<{ consent: { version: string } }>(await kiosk.query('kiosk.office')).consent.version).toBe(
       'uji-2024-09',
     )
-    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({
-      where: { action: 'consent.add', targetId: 'uji-2024-09' },
+    const stored = await api.db.prisma.consentText.findFirstOrThrow({
+      where: { officeId: office.id, version: 'uji-2024-09' },
     })
-    expect(audit.after).toMatchObject({ officeId: office.id, effectiveFrom: today, retentionDays: 120 })
+    const audit = await api.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'consent.add', targetType: 'ConsentText', targetId: stored.id },
+    })
+    expect(audit.after).toMatchObject({
+      officeId: office.id,
+      version: 'uji-2024-09',
+      effectiveFrom: today,
+      retentionDays: 120,
+    })
 
     // Another office still shows the default, and cannot check a visitor in under this office's text.
     const theirs = dataOf<ConsentList>(await (await other.as('admin')).query('consent.list'))
@@ -102,8 +110,31 @@ describe.each(testTargets())('consent texts on $kind', (target) => {
       })
     }
     expect(await guestBookCounts(api.db)).toEqual(before)
-    const stored = await api.db.prisma.consentText.findUniqueOrThrow({ where: { version: 'uji-tetap' } })
+    const stored = await api.db.prisma.consentText.findFirstOrThrow({ where: { version: 'uji-tetap' } })
     expect(stored.retentionDays).toBe(120)
+  })
+
+  it('names versions per office: another office may reuse a name, and a refusal reveals no other names', async () => {
+    const theirs = await other.as('admin')
+    dataOf(await theirs.mutation('consent.add', text('sleman-2024', today)))
+    dataOf(await theirs.mutation('consent.add', text('bersama-2024', today)))
+    const admin = await office.as('admin')
+    dataOf(await admin.mutation('consent.add', text('bersama-2024', today)))
+
+    const mine = await api.db.prisma.consentText.findFirstOrThrow({
+      where: { officeId: office.id, version: 'bersama-2024' },
+    })
+    expect(mine.retentionDays).toBe(120)
+    const kiosk = await office.kiosk()
+    dataOf(await kiosk.mutation('kiosk.checkIn', checkInInput({ consentVersion: 'bersama-2024' })))
+    const list = dataOf<ConsentList>(await admin.query('consent.list'))
+    expect(list.versions.map((v) => v.version)).not.toContain('sleman-2024')
+
+    const again = await admin.mutation('consent.add', text('bersama-2024', today))
+    expect([again.status, again.body.error?.data.rule]).toEqual([409, 'consent.version_taken'])
+    expect(again.text).not.toContain('sleman-2024')
+    const foreign = await admin.mutation('consent.add', text('sleman-2024', today))
+    expect(foreign.status).toBe(200)
   })
 
   it('refuses a text the domain schema refuses, other offices, and roles without admin.manage', async () => {

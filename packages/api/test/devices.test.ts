@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { testTargets } from '@mejabantu/db/testing'
 import { PAIRING_ALPHABET } from '@mejabantu/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pairingPolicy } from '../src/services/devices-pairing.ts'
 import { startApi, type ApiFixture } from './support/api-server.ts'
 import { Browser } from './support/browser.ts'
 import {
@@ -109,7 +110,8 @@ describe.each(testTargets())('kiosk devices on $kind', (target) => {
         en: expect.stringContaining('pairing code'),
       },
     })
-    expect(await guestBookCounts(api.db)).toEqual(before)
+    // Nothing changes but the trail of the wrong attempt.
+    expect(await guestBookCounts(api.db)).toEqual({ ...before, audit: before.audit + 1 })
   })
 
   it('lets only one of two tablets racing with the same code pair', async () => {
@@ -132,7 +134,7 @@ describe.each(testTargets())('kiosk devices on $kind', (target) => {
       const reply = await pair(code)
       expect([reply.status, reply.body.error?.data.rule], code).toEqual([400, 'kiosk.pairing_code_invalid'])
     }
-    expect(await guestBookCounts(api.db)).toEqual(before)
+    expect(await guestBookCounts(api.db)).toEqual({ ...before, audit: before.audit + 3 })
   })
 
   it('refuses a malformed code with input.invalid', async () => {
@@ -261,5 +263,27 @@ describe.each(testTargets())('kiosk devices on $kind', (target) => {
       expect([cross.status, cross.body.error?.data.rule]).toEqual([403, 'auth.cross_origin'])
       expect(await guestBookCounts(api.db)).toEqual(before)
     })
+  })
+
+  // Last in the file: it locks this address for pairing, and clears its counter after.
+  it('slows guessing: wrong codes from one address lock pairing, even with a right code, audited', async () => {
+    const { pairingCode } = await createDevice('Kios tebakan')
+    const statuses: number[] = []
+    for (let attempt = 0; attempt <= pairingPolicy.limit; attempt++)
+      statuses.push((await pair('ZZZZ-ZZZZ')).status)
+    expect(statuses.at(-1)).toBe(429)
+    expect(statuses.every((status) => status === 400 || status === 429)).toBe(true)
+
+    const right = await pair(pairingCode)
+    expect([right.status, right.body.error?.data.rule]).toEqual([429, 'kiosk.pairing_locked'])
+    expect(right.body.error?.data.message).toMatchObject({
+      id: expect.stringContaining('Coba lagi'),
+      en: expect.stringContaining('Try again'),
+    })
+    for (const action of ['device.pair.failed', 'device.pair.refused'])
+      expect(await api.db.prisma.auditEvent.count({ where: { action } }), action).toBeGreaterThan(0)
+
+    await api.db.prisma.rateLimit.deleteMany({ where: { key: { startsWith: 'pairing-ip:' } } })
+    expect((await pair(pairingCode)).status).toBe(200)
   })
 })

@@ -126,7 +126,7 @@ describe.each(testTargets())('admin.offices on $kind', (target) => {
     expect(await state()).toEqual(before)
   })
 
-  it('adds offices only under the admin’s own office, and no second root', async () => {
+  it('adds offices only below the admin’s own office, never beside or above it, and no second root', async () => {
     const before = await state()
     const underOther = await province.mutation('admin.offices.create', {
       name: 'KPU Provinsi Jawa Timur',
@@ -135,7 +135,23 @@ describe.each(testTargets())('admin.offices on $kind', (target) => {
       timeZone: 'WIB',
       parentId: id['00'],
     })
-    expect([underOther.status, ruleOf(underOther)]).toEqual([403, 'office.parent.own'])
+    expect([underOther.status, ruleOf(underOther)]).toEqual([403, 'office.parent.outside'])
+    const sibling = await sleman.mutation('admin.offices.create', {
+      name: 'KPU Kabupaten Gunungkidul',
+      level: 'KABKOTA',
+      regionCode: '34.03',
+      timeZone: 'WIB',
+      parentId: id['34'],
+    })
+    expect([sibling.status, ruleOf(sibling)]).toEqual([403, 'office.parent.outside'])
+    const belowKabKota = await sleman.mutation('admin.offices.create', {
+      name: 'KPU Kabupaten Gunungkidul',
+      level: 'KABKOTA',
+      regionCode: '34.03',
+      timeZone: 'WIB',
+      parentId: id.sleman,
+    })
+    expect([belowKabKota.status, ruleOf(belowKabKota)]).toEqual([400, 'office.parent'])
     const root = await national.mutation('admin.offices.create', {
       name: 'KPU Kedua',
       level: 'RI',
@@ -143,8 +159,30 @@ describe.each(testTargets())('admin.offices on $kind', (target) => {
       timeZone: 'WIB',
       parentId: null,
     })
-    expect([root.status, ruleOf(root)]).toEqual([403, 'office.parent.own'])
+    expect([root.status, ruleOf(root)]).toEqual([403, 'office.parent.outside'])
+    const unknownProvince = await national.mutation('admin.offices.create', {
+      name: 'KPU Provinsi Entah',
+      level: 'PROVINSI',
+      regionCode: '99',
+      timeZone: 'WIB',
+      parentId: id['00'],
+    })
+    expect([unknownProvince.status, ruleOf(unknownProvince)]).toEqual([400, 'office.regionCode.unknown'])
     expect(await state()).toEqual(before)
+  })
+
+  it('lets KPU RI add a Kab/Kota under a province below it', async () => {
+    const gunungkidul = data<OfficeView>(
+      await national.mutation('admin.offices.create', {
+        name: 'KPU Kabupaten Gunungkidul',
+        level: 'KABKOTA',
+        regionCode: '34.03',
+        timeZone: 'WIB',
+        parentId: id['34'],
+      }),
+    )
+    expect(gunungkidul).toMatchObject({ regionCode: '34.03', parentId: id['34'] })
+    expect(await codesOf(province)).toContain('34.03')
   })
 
   it('refuses staff without admin.manage', async () => {

@@ -3,6 +3,7 @@ import { ANONYMISED_NAME, type ReportContent } from '@mejabantu/domain'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PersonExport, PersonMatch } from '../src/services/privacy-schemas.ts'
+import { NO_COPIES } from '../src/services/erase-everywhere.ts'
 import { runRetentionEverywhere } from '../src/services/retention.ts'
 import { startApi, type ApiFixture } from './support/api-server.ts'
 import { dataOf as data, type TrpcReply } from './support/browser.ts'
@@ -93,7 +94,10 @@ describe.each(testTargets())('guest-book retention and UU PDP requests on $kind'
 
     const result = data(await admin.mutation('privacy.runRetention'))
     // Rina of the 90-day test above and `old`: both last seen in September 2024.
-    expect(result).toEqual({ cutoff: stageEnd, anonymised: { guests: 2, visits: 2, consultations: 2 } })
+    expect(result).toEqual({
+      cutoff: stageEnd,
+      anonymised: { ...NO_COPIES, guests: 2, visits: 2, consultations: 2 },
+    })
     expect(await counts()).toEqual(before)
     const reportAfter = data<ReportContent>(await admin.query('reports.draft', september))
     expect(reportAfter.own).toEqual(reportBefore.own)
@@ -132,7 +136,14 @@ describe.each(testTargets())('guest-book retention and UU PDP requests on $kind'
     const guestId = await visitOn(new Date(), '+6281377778888')
     const byPhone = data<PersonMatch[]>(await admin.mutation('privacy.find', { query: '0813-7777-8888' }))
     expect(byPhone).toEqual([
-      expect.objectContaining({ guestId, maskedName: 'Rin* M*****', maskedPhone: '0813****888', visits: 1 }),
+      expect.objectContaining({
+        kind: 'guest',
+        guestId,
+        maskedName: 'Rin* M*****',
+        maskedPhone: '0813****888',
+        visits: 1,
+        sheets: 1,
+      }),
     ])
     expect(JSON.stringify(byPhone)).not.toMatch(RINA_PII)
     const byName = data<PersonMatch[]>(await admin.mutation('privacy.find', { query: 'marlina' }))
@@ -161,7 +172,7 @@ describe.each(testTargets())('guest-book retention and UU PDP requests on $kind'
 
     const before = await counts()
     expect(data(await admin.mutation('privacy.erase', { guestId }))).toEqual({
-      anonymised: { guests: 1, visits: 1, consultations: 1 },
+      anonymised: { ...NO_COPIES, guests: 1, visits: 1, consultations: 1 },
     })
     expect(await counts()).toEqual(before)
     expect(JSON.stringify(await storedGuest(api.db, guestId))).not.toMatch(RINA_PII)

@@ -134,6 +134,7 @@ describe.each(testTargets())('public publication on $kind', (target) => {
     expect(JSON.stringify(offices)).not.toContain(office['34.02'])
   })
 
+  // Each Kulon Progo day has one LO: too few to show the category (MIN_PUBLIC_GROUP), so it reads "lainnya".
   it('publishes the log by office day, newest first, paged', async () => {
     const log = data<Log>(await anyone().query('public.log', { regionCode: '34.01' }))
     expect(log).toMatchObject({
@@ -146,7 +147,7 @@ describe.each(testTargets())('public publication on $kind', (target) => {
         day,
         channel: 'telepon',
         topic: 'silon',
-        stakeholderCategory: 'lo',
+        stakeholderCategory: 'lainnya',
         status: 'baru',
         minutesToFirstResponse: null,
       })),
@@ -170,7 +171,9 @@ describe.each(testTargets())('public publication on $kind', (target) => {
       consultations: 4,
       byTopic: { silon: 2, foto: 1, jadwal: 1 },
       byChannel: { grup_pesan: 1, email: 1, telepon: 2 },
-      byCategory: { lo: 3, media: 1 },
+      // One journalist is too few to show; hiding only them would leave 4 − 3 LOs, so LOs go too.
+      byCategory: {},
+      suppressedCategories: ['lo', 'media'],
       byStatus: { dijawab: 2, selesai: 1, baru: 1 },
       referred: 1,
       firstResponse: { count: 3, meanMinutes: expect.any(Number), medianMinutes: 30, p90Minutes: 120 },

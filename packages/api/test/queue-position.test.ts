@@ -61,7 +61,9 @@ describe.each(testTargets())('a ticket’s place in the queue on $kind', (target
               queueSequence: sequence,
               queueNumber: formatQueueNumber(lane, sequence),
               status: visit.status,
-              checkedInAt: new Date(BASE + visit.minute * 60_000),
+              // The guest book's time runs against arrival, so the order must come from queuedAt.
+              checkedInAt: new Date(BASE - visit.minute * 60_000),
+              queuedAt: new Date(BASE + visit.minute * 60_000),
             },
           })
         }

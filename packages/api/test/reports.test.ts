@@ -26,17 +26,19 @@ describe.each(testTargets())('reports on $kind', (target) => {
   let diyLead: Staff
   let riLead: Staff
   let bantulAdmin: Staff
+  let bantulLead: Staff
 
   beforeAll(async () => {
     api = await startApi(target)
     office = await seedOffices(api.db)
-    ;[bantul, sleman, diyStaff, diyLead, riLead, bantulAdmin] = await Promise.all([
+    ;[bantul, sleman, diyStaff, diyLead, riLead, bantulAdmin, bantulLead] = await Promise.all([
       signInStaff(api.db, api.url, '34.02', 'petugas'),
       signInStaff(api.db, api.url, '34.04', 'petugas'),
       signInStaff(api.db, api.url, '34', 'petugas'),
       signInStaff(api.db, api.url, '34', 'pimpinan'),
       signInStaff(api.db, api.url, '00', 'pimpinan'),
       signInStaff(api.db, api.url, '34.02', 'admin'),
+      signInStaff(api.db, api.url, '34.02', 'pimpinan'),
     ])
     const sheet = async (staff: Staff, overrides: Record<string, unknown>) =>
       data<ConsultationRecord>(await staff.mutation('consultations.create', sheetInput(overrides)))
@@ -151,7 +153,7 @@ describe.each(testTargets())('reports on $kind', (target) => {
       rule: 'report.period.reversed',
     })
     expect(
-      refusal(await bantul.mutation('reports.finalise', { from: '2023-01-01', to: '2024-12-31' })),
+      refusal(await bantulLead.mutation('reports.finalise', { from: '2023-01-01', to: '2024-12-31' })),
     ).toEqual({
       status: 400,
       rule: 'report.period.tooLong',
@@ -166,7 +168,7 @@ describe.each(testTargets())('reports on $kind', (target) => {
     let bantulReport: ReportRecord
 
     it('freezes and numbers a report, audited; later sheets do not change it', async () => {
-      bantulReport = data<ReportRecord>(await bantul.mutation('reports.finalise', september))
+      bantulReport = data<ReportRecord>(await bantulLead.mutation('reports.finalise', september))
       const year = localDay(new Date(), 'WIB').slice(0, 4)
       expect(bantulReport.number).toBe(`LAP-34.02-${year}-001`)
       expect(bantulReport).toMatchObject({ consultations: 3, sentTo: null, period: september })
@@ -184,14 +186,14 @@ describe.each(testTargets())('reports on $kind', (target) => {
       expect(frozen.content.own.consultations).toBe(3)
       expect(frozen.content.rows).toHaveLength(3)
       expect(frozen.content.rows[0]!.occurredAt).toBeInstanceOf(Date)
-      const second = data<ReportRecord>(await bantul.mutation('reports.finalise', september))
+      const second = data<ReportRecord>(await bantulLead.mutation('reports.finalise', september))
       expect(second.number).toBe(`LAP-34.02-${year}-002`)
     })
 
     it('sends it once to the parent office, whose inbox lists it', async () => {
-      const sent = data<ReportRecord>(await bantul.mutation('reports.send', { id: bantulReport.id }))
+      const sent = data<ReportRecord>(await bantulLead.mutation('reports.send', { id: bantulReport.id }))
       expect(sent.sentTo).toEqual({ id: office['34'], name: 'KPU Daerah Istimewa Yogyakarta' })
-      expect(refusal(await bantul.mutation('reports.send', { id: bantulReport.id }))).toEqual({
+      expect(refusal(await bantulLead.mutation('reports.send', { id: bantulReport.id }))).toEqual({
         status: 409,
         rule: 'report.alreadySent',
       })
@@ -208,6 +210,32 @@ describe.each(testTargets())('reports on $kind', (target) => {
         where: { targetId: bantulReport.id, action: 'report.send' },
       })
       expect(audits).toBe(1)
+    })
+
+    it('is signed off and sent by leadership only; staff prepare it', async () => {
+      const before = await api.db.prisma.report.count()
+      for (const staff of [bantul, diyStaff, bantulAdmin]) {
+        expect(refusal(await staff.mutation('reports.finalise', september))).toEqual({
+          status: 403,
+          rule: 'auth.forbidden',
+        })
+      }
+      expect(refusal(await bantul.mutation('reports.send', { id: bantulReport.id }))).toEqual({
+        status: 403,
+        rule: 'auth.forbidden',
+      })
+      expect(await api.db.prisma.report.count()).toBe(before)
+    })
+
+    it('shows a finalised roll-up under the draft’s rule: the province’s staff see only its own figures', async () => {
+      const diyReport = data<ReportRecord>(await diyLead.mutation('reports.finalise', september))
+      const lead = data<FrozenReport>(await diyLead.query('reports.get', { id: diyReport.id }))
+      expect(lead.content.offices.length).toBeGreaterThan(0)
+      const staffDraft = await draft(diyStaff, september)
+      const staffView = data<FrozenReport>(await diyStaff.query('reports.get', { id: diyReport.id }))
+      expect(staffView.content.offices).toEqual(staffDraft.offices)
+      expect(staffView.content.total).toEqual(staffView.content.own)
+      expect(Object.keys(staffView.content.staffNames)).toEqual(Object.keys(staffDraft.staffNames))
     })
 
     it('has nowhere to send KPU RI’s report', async () => {

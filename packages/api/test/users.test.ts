@@ -140,6 +140,23 @@ describe.each(testTargets())('admin.users on $kind', (target) => {
     expect(await state()).toEqual(before)
   })
 
+  it('refuses a Kab/Kota admin accounts in the offices above it', async () => {
+    const national = (await api.db.prisma.office.findUniqueOrThrow({ where: { regionCode: '00' } })).id
+    const province = (await api.db.prisma.office.findUniqueOrThrow({ where: { regionCode: '34' } })).id
+    const before = await state()
+    for (const officeId of [province, national]) {
+      const upward = await bantulAdmin.mutation('admin.users.create', {
+        officeId,
+        username: `naik-${officeId.slice(0, 8)}`,
+        displayName: 'Naik pangkat',
+        role: 'admin',
+      })
+      expect([upward.status, ruleOf(upward)]).toEqual([403, 'tenancy.office'])
+      expect(upward.body.error?.data.message).toEqual({ id: expect.any(String), en: expect.any(String) })
+    }
+    expect(await state()).toEqual(before)
+  })
+
   it('changes a role, effective on the user’s next request, audited', async () => {
     const issued = await create(bantulAdmin, { username: 'dimas', displayName: 'Dimas', role: 'petugas' })
     const dimas = new Browser(api.url)

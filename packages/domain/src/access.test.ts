@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { can, Permission, readsAreAudited, Role } from './access.ts'
 
 describe('roles and permissions', () => {
-  it('gives the admin everything', () => {
-    for (const permission of Permission.values) expect(can('admin', permission)).toBe(true)
+  it('gives the admin everything but leadership’s signature on a report', () => {
+    for (const permission of Permission.values)
+      expect(can('admin', permission), permission).toBe(permission !== 'report.sign')
+  })
+
+  it('lets only leadership sign reports off and send them up; staff prepare them', () => {
+    expect(Role.values.filter((role) => can(role, 'report.sign'))).toEqual(['pimpinan'])
+    expect(can('petugas', 'report.write')).toBe(true)
   })
 
   it('keeps pengawas read-only and audited', () => {
-    const writes = Permission.values.filter((p) => p.endsWith('.write') || p === 'admin.manage')
+    const writes = Permission.values.filter(
+      (p) => p.endsWith('.write') || p === 'admin.manage' || p === 'report.sign',
+    )
     for (const permission of writes) expect(can('pengawas', permission), permission).toBe(false)
     expect(can('pengawas', 'office.read')).toBe(true)
     expect(readsAreAudited('pengawas')).toBe(true)

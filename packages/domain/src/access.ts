@@ -18,17 +18,20 @@ export const Permission = labelledEnum({
   'visit.write': { id: 'Mengelola buku tamu dan antrean', en: 'Manage the guest book and queue' },
   'consultation.write': { id: 'Mencatat konsultasi', en: 'Record consultations' },
   'requirement.write': { id: 'Mencatat hasil penelitian', en: 'Record research results' },
-  'report.write': { id: 'Menyusun dan mengirim laporan', en: 'Compile and send reports' },
+  'report.write': { id: 'Menyusun laporan', en: 'Compile reports' },
+  'report.sign': { id: 'Mengesahkan dan mengirim laporan', en: 'Sign off and send reports' },
   'admin.manage': { id: 'Mengelola kantor, pengguna dan perangkat', en: 'Manage offices, users and devices' },
   'audit.read': { id: 'Melihat jejak audit', en: 'Read the audit trail' },
 })
 /** One capability a role may hold. */
 export type Permission = z.infer<typeof Permission.schema>
 
+// Staff prepare reports; leadership signs them off and sends them up. The administrator runs the system
+// and holds every permission but that signature.
 const grants: Record<Role, readonly Permission[]> = {
-  admin: Permission.values,
+  admin: Permission.values.filter((p) => p !== 'report.sign'),
   petugas: ['office.read', 'visit.write', 'consultation.write', 'requirement.write', 'report.write'],
-  pimpinan: ['office.read', 'rollup.read', 'report.write', 'audit.read'],
+  pimpinan: ['office.read', 'rollup.read', 'report.write', 'report.sign', 'audit.read'],
   pengawas: ['office.read', 'rollup.read', 'audit.read'],
 }
 

@@ -19,8 +19,11 @@ export function anonymisedGuestFields(at: Date): GuestPersonalData {
   return { name: ANONYMISED_NAME, institution: null, phone: null, email: null, anonymisedAt: at }
 }
 
-/** A visit of an anonymised guest: the free-text purpose may name anyone, so it goes; the topic stays. */
-export const anonymisedVisitFields = { purpose: null } as const
+/**
+ * A visit of an anonymised guest: the free-text purpose may name anyone and the priority-lane reason
+ * (age, disability, pregnancy) is about their health, so both go; the topic stays.
+ */
+export const anonymisedVisitFields = { purpose: null, priority: null } as const
 
 /** A sheet opened from an anonymised guest's visit: the asker is removed, the question and answer stay. */
 export const anonymisedAskerFields = {

@@ -4,6 +4,7 @@ import {
   AttachmentType,
   AttachmentUploadSchema,
   checkAttachmentContent,
+  checkAttachmentFileName,
   MAX_ATTACHMENT_BYTES,
 } from './attachment.ts'
 
@@ -68,6 +69,22 @@ describe('attachment upload', () => {
       expect(AttachmentFileNameSchema.safeParse(fileName).success).toBe(false)
     },
   )
+
+  it.each(['foto-ktp\u202Egnp.pdf', 'surat\u2066.pdf', 'a\u202Ab.png', 'x\u2069.docx'])(
+    'refuses the bidi control in %j, so no file poses as another type',
+    (fileName) => {
+      const checked = checkAttachmentFileName(fileName)
+      expect(checked.ok || checked.violation.rule).toBe('attachment.fileName.bidi')
+      expect(AttachmentUploadSchema.safeParse({ ...upload, fileName }).success).toBe(false)
+    },
+  )
+
+  it('takes names in any script, right-to-left ones included', () => {
+    for (const fileName of ['سند.pdf', 'Surat pernyataan — ĕ.pdf', '候选人.png']) {
+      expect(checkAttachmentFileName(fileName)).toEqual({ ok: true, value: fileName })
+      expect(AttachmentUploadSchema.safeParse({ ...upload, fileName }).success).toBe(true)
+    }
+  })
 
   it('refuses other types, text that is not base64, and base64 beyond the limit', () => {
     expect(AttachmentUploadSchema.safeParse({ ...upload, contentType: 'text/html' }).success).toBe(false)

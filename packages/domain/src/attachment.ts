@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { labelledEnum } from './labels.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
+import { hasBidiControl } from './safe-text.ts'
 
 /** The file types a consultation may carry: scans, photos and the office formats SILON users send. */
 export const AttachmentType = labelledEnum({
@@ -32,10 +33,32 @@ export const AttachmentFileNameSchema = z
   .regex(/^[^/\\\p{Cc}]+$/u)
   .refine((name) => name !== '.' && name !== '..')
 
+/**
+ * Whether a new file may carry this name: no bidirectional embedding, override or isolate, which would
+ * show `foto-ktp\u202Egnp.pdf` as `foto-ktpfdp.png`, a PDF posing as a photo.
+ */
+export function checkAttachmentFileName(name: string): RuleResult<string> {
+  if (!hasBidiControl(name)) return allow(name)
+  return deny({
+    rule: 'attachment.fileName.bidi',
+    params: {},
+    message: {
+      id: 'Nama berkas memuat karakter yang membalik urutan tampilannya.',
+      en: 'The file name contains characters that reverse how it is displayed.',
+    },
+  })
+}
+
+/** The name of a file being uploaded: a valid file name that {@link checkAttachmentFileName} allows. */
+export const AttachmentUploadFileNameSchema = AttachmentFileNameSchema.superRefine((name, ctx) => {
+  const checked = checkAttachmentFileName(name)
+  if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.violation.message.en })
+})
+
 /** An upload: the file as base64 inside the request, at most {@link MAX_ATTACHMENT_BYTES} once decoded. */
 export const AttachmentUploadSchema = z.object({
   consultationId: z.uuid(),
-  fileName: AttachmentFileNameSchema,
+  fileName: AttachmentUploadFileNameSchema,
   contentType: AttachmentType.schema,
   contentBase64: z.base64().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4),
 })

@@ -34,6 +34,9 @@ export const LiaisonOfficerSchema = z.object({
   email: z.email().optional(),
 })
 
+/** The LO as stored: the phone is null once their personal data was erased and no new LO is entered. */
+export const StoredLiaisonOfficerSchema = LiaisonOfficerSchema.extend({ phone: z.string().nullable() })
+
 /** A pair always has exactly one head and one deputy; a party pathway names at least one party. */
 export const CandidatePairSchema = z
   .object({
@@ -76,7 +79,7 @@ export const CandidatePairRecordSchema = z.object({
   pathway: Pathway.schema,
   parties: z.array(z.string()),
   candidates: z.tuple([CandidateSchema, CandidateSchema]),
-  liaisonOfficer: LiaisonOfficerSchema,
+  liaisonOfficer: StoredLiaisonOfficerSchema,
 })
 /** A stored pair. */
 export type CandidatePairRecord = z.infer<typeof CandidatePairRecordSchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkInTime, mergeReturningGuest } from './check-in.ts'
+import { checkInTime, recognisedGuest } from './check-in.ts'
 import { instantAt } from './time.ts'
 
 describe('check-in time', () => {
@@ -30,36 +30,24 @@ describe('check-in time', () => {
 })
 
 describe('returning guest', () => {
-  const stored = { name: 'Budi Santoso', institution: 'Partai A', email: 'budi@example.com' }
+  const known = [
+    { id: 'newer', name: 'Budi Santoso' },
+    { id: 'older', name: 'Ani Lestari' },
+  ]
 
-  it('takes what the visitor entered this time', () => {
-    expect(
-      mergeReturningGuest(stored, {
-        name: 'Budi Santoso Putra',
-        institution: 'Partai B',
-        email: 'budi@partai-b.id',
-        category: 'pengurus_partai',
-      }),
-    ).toEqual({
-      name: 'Budi Santoso Putra',
-      institution: 'Partai B',
-      email: 'budi@partai-b.id',
-      category: 'pengurus_partai',
-    })
+  it('is the guest whose name the visitor typed again, case and spacing aside', () => {
+    expect(recognisedGuest(known, '  budi   SANTOSO ')?.id).toBe('newer')
+    expect(recognisedGuest(known, 'Ani Lestari')?.id).toBe('older')
   })
 
-  it('keeps what the visitor skipped, and never stores the masked confirmation as a name', () => {
-    expect(mergeReturningGuest(stored, { name: 'Bud* S*****', category: 'lo' })).toEqual({
-      name: 'Budi Santoso',
-      institution: 'Partai A',
-      email: 'budi@example.com',
-      category: 'lo',
-    })
-    expect(
-      mergeReturningGuest(
-        { name: 'Ani', institution: null, email: null },
-        { name: 'An*', category: 'pemilih' },
-      ),
-    ).toEqual({ name: 'Ani', institution: null, email: null, category: 'pemilih' })
+  it('is the guest whose masked confirmation the kiosk showed', () => {
+    expect(recognisedGuest(known, 'Bud* S*****')?.id).toBe('newer')
+    expect(recognisedGuest(known, 'An* L*****')?.id).toBe('older')
+  })
+
+  it('is nobody when a new name comes on a known phone, so nobody is renamed', () => {
+    expect(recognisedGuest(known, 'Budi Santoso Putra')).toBeUndefined()
+    expect(recognisedGuest(known, 'Mallory')).toBeUndefined()
+    expect(recognisedGuest([], 'Budi Santoso')).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { maskName, type GuestInput } from './guest.ts'
+import { maskName } from './guest.ts'
 import { localDay, type TimeZone } from './time.ts'
 
 /**
@@ -12,27 +12,28 @@ export function checkInTime(claimed: Date | undefined, now: Date, zone: TimeZone
   return localDay(claimed, zone) === localDay(now, zone) ? claimed : now
 }
 
-/** What the guest book keeps of a person between visits. */
-export interface GuestDetails {
+/** What the guest book holds of a person it may recognise at a check-in. */
+export interface StoredGuest {
+  id: string
   name: string
-  institution: string | null
-  email: string | null
-  category: GuestInput['category']
 }
 
+const comparable = (name: string) =>
+  name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id')
+
 /**
- * A returning guest's record after a new check-in: what the visitor entered this time wins, a field they
- * skipped keeps its stored value, and a name that is only the masked confirmation the kiosk showed them
- * ("Bud* S*****") keeps the stored name, so quick check-in never overwrites a name with its mask.
+ * Which of the guests already known under a phone number a check-in names, if any: the one whose name the
+ * visitor typed again (case and spacing aside), or whose masked confirmation the kiosk showed them ("Bud*
+ * S*****"), the newest first. Nobody else: a new name on a known phone is a new guest, so a lobby tablet
+ * can never rename someone's earlier visits. A stored guest is never rewritten by a check-in.
  */
-export function mergeReturningGuest(
-  stored: Omit<GuestDetails, 'category'>,
-  input: Omit<GuestInput, 'phone'>,
-): GuestDetails {
-  return {
-    name: input.name === maskName(stored.name) ? stored.name : input.name,
-    institution: input.institution ?? stored.institution,
-    email: input.email ?? stored.email,
-    category: input.category,
-  }
+export function recognisedGuest<G extends StoredGuest>(
+  known: readonly G[],
+  typedName: string,
+): G | undefined {
+  const typed = comparable(typedName)
+  return (
+    known.find((guest) => comparable(guest.name) === typed) ??
+    known.find((guest) => maskName(guest.name) === typedName.trim())
+  )
 }

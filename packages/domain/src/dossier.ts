@@ -124,7 +124,7 @@ export const PairDeadlinesSchema = z.object({
   electionName: z.string(),
   ballotNumber: z.number().int().nullable(),
   candidateNames: z.tuple([z.string(), z.string()]),
-  liaisonOfficer: z.object({ name: z.string(), phone: z.string() }),
+  liaisonOfficer: z.object({ name: z.string(), phone: z.string().nullable() }),
   /** The earliest closing among the items. */
   closesAt: z.date(),
   items: z.array(

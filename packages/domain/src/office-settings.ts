@@ -1,21 +1,49 @@
 import { z } from 'zod'
 import { OfficeInputSchema, OfficeSchema } from './office.ts'
+import { hasControlCharacter, isPrototypeKey } from './safe-text.ts'
 import { TimeZone } from './time.ts'
 
 /** At most this many help-desk contact entries per office: a public page, not an address book. */
 export const MAX_HELPDESK_CONTACTS = 12
+
+// A channel name is an object key on the public page: one that reaches a prototype is never one.
+const contactChannel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine((channel) => !isPrototypeKey(channel), { message: 'office.contacts.reservedName' })
+const contactAddress = z.string().trim().min(1).max(500)
 
 /**
  * How the public reaches an office's help desk, channel name → address, e.g.
  * `{ telepon: "(0274) 367xxx", email: "helpdesk@…" }`; the shape the public office page publishes.
  */
 export const HelpdeskContactsSchema = z
-  .record(z.string().trim().min(1).max(60), z.string().trim().min(1).max(500))
+  .record(contactChannel, contactAddress)
   .refine((contacts) => Object.keys(contacts).length <= MAX_HELPDESK_CONTACTS, {
     message: 'office.contacts.tooMany',
   })
 /** Help-desk contacts by channel. */
 export type HelpdeskContacts = z.infer<typeof HelpdeskContactsSchema>
+
+/**
+ * Contacts as stored (JSON an admin wrote, or a row changed by hand), read so that reading never fails:
+ * entries whose name and address fit {@link HelpdeskContactsSchema} are kept, the first
+ * {@link MAX_HELPDESK_CONTACTS} of them; anything else, prototype keys included, is left out.
+ */
+export function readHelpdeskContacts(stored: unknown): HelpdeskContacts {
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return {}
+  const kept: [string, string][] = []
+  for (const [key, value] of Object.entries(stored)) {
+    if (isPrototypeKey(key) || typeof value !== 'string') continue
+    if (hasControlCharacter(key) || hasControlCharacter(value)) continue
+    const name = contactChannel.safeParse(key)
+    const address = contactAddress.safeParse(value)
+    if (name.success && address.success && !isPrototypeKey(name.data)) kept.push([name.data, address.data])
+  }
+  return Object.fromEntries(kept.slice(0, MAX_HELPDESK_CONTACTS))
+}
 
 /** What an admin may change about an office once it exists; its level, code and parent stay. */
 export const OfficeSettingsSchema = z.object({

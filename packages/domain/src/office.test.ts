@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkOfficePlacement,
+  checkRegionCodeExists,
+  childLevelOf,
   isWithin,
   levelOfRegionCode,
   officeSubtree,
   OfficeInputSchema,
+  regionCodeWithin,
 } from './office.ts'
 
 const ri = { level: 'RI', regionCode: '00' } as const
@@ -60,6 +63,37 @@ describe('offices', () => {
     expect(result.violation.rule).toBe('office.regionCode.level')
     expect(result.violation.message.id).toContain('34.02')
     expect(result.violation.message.en).toContain('Provincial KPU')
+  })
+
+  it('refuses well-shaped codes Kemendagri does not have, before looking at the parent', () => {
+    for (const office of [
+      { level: 'PROVINSI', regionCode: '99' },
+      { level: 'PROVINSI', regionCode: '20' },
+      { level: 'KABKOTA', regionCode: '34.00' },
+    ] as const) {
+      const result = checkOfficePlacement(office, office.level === 'PROVINSI' ? ri : diy)
+      expect(result.ok || result.violation.rule, office.regionCode).toBe('office.regionCode.unknown')
+    }
+    expect(checkRegionCodeExists('00').ok).toBe(true)
+    expect(checkRegionCodeExists('96').ok).toBe(true)
+    expect(checkRegionCodeExists('34.71').ok).toBe(true)
+    const unknown = checkRegionCodeExists('99.01')
+    expect(unknown.ok).toBe(false)
+    if (!unknown.ok) expect(unknown.violation.message.en).toContain('Regency/City KPU')
+  })
+
+  it('names the level below each office and tells which codes lie in an area', () => {
+    expect([childLevelOf('RI'), childLevelOf('PROVINSI'), childLevelOf('KABKOTA')]).toEqual([
+      'PROVINSI',
+      'KABKOTA',
+      null,
+    ])
+    expect(regionCodeWithin('34.02', '34')).toBe(true)
+    expect(regionCodeWithin('34', '34')).toBe(true)
+    expect(regionCodeWithin('51', '00')).toBe(true)
+    expect(regionCodeWithin('34.02', '34.0')).toBe(false)
+    expect(regionCodeWithin('35.02', '34')).toBe(false)
+    expect(regionCodeWithin('34', '34.02')).toBe(false)
   })
 
   const tree = [

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { labelledEnum } from './labels.ts'
+import { provinceOf } from './office-provinces.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
 import { TimeZone } from './time.ts'
 
@@ -45,9 +46,38 @@ const parentLevel: Record<OfficeLevel, OfficeLevel | null> = {
   KABKOTA: 'PROVINSI',
 }
 
+/** The level of the offices directly below one of `level`; a Kab/Kota has none. */
+export function childLevelOf(level: OfficeLevel): OfficeLevel | null {
+  return level === 'RI' ? 'PROVINSI' : level === 'PROVINSI' ? 'KABKOTA' : null
+}
+
+/** Whether a region code lies in an area: itself, or below it ("34.02" in "34"); all lie in "00". */
+export function regionCodeWithin(code: string, areaCode: string): boolean {
+  return areaCode === '00' || code === areaCode || code.startsWith(`${areaCode}.`)
+}
+
 /**
- * Whether an office may sit under a parent: the level must match its region code, KPU RI has no parent,
- * a Provinsi sits under KPU RI, and a Kab/Kota under the Provinsi whose code prefixes its own.
+ * Whether a well-shaped code names a real area: a province Kemendagri lists, or a Kab/Kota numbered from
+ * 01 (kabupaten 01–69, kota 71–99). The shape alone lets "99" or "34.00" through.
+ */
+export function checkRegionCodeExists(regionCode: string): RuleResult<true> {
+  const level = levelOfRegionCode(regionCode)
+  const exists = level === 'RI' || (provinceOf(regionCode) !== undefined && !regionCode.endsWith('.00'))
+  if (exists) return allow(true)
+  return deny({
+    rule: 'office.regionCode.unknown',
+    params: { regionCode },
+    message: {
+      id: `Kode wilayah ${regionCode} bukan kode Kemendagri untuk ${OfficeLevel.label(level)}.`,
+      en: `Region code ${regionCode} is not a Kemendagri code of a ${OfficeLevel.label(level, 'en')}.`,
+    },
+  })
+}
+
+/**
+ * Whether an office may sit under a parent: the level must match its region code, the code must exist,
+ * KPU RI has no parent, a Provinsi sits under KPU RI, and a Kab/Kota under the Provinsi whose code
+ * prefixes its own.
  */
 export function checkOfficePlacement(
   office: Pick<Office, 'level' | 'regionCode'>,
@@ -63,6 +93,8 @@ export function checkOfficePlacement(
       },
     })
   }
+  const known = checkRegionCodeExists(office.regionCode)
+  if (!known.ok) return known
   const expected = parentLevel[office.level]
   const fits =
     expected === null

@@ -10,6 +10,7 @@ import {
 } from './publication-share.ts'
 import { toPublicSummary, type PublicSummary } from './publication.ts'
 import { summarise, type ConsultationFact } from './report.ts'
+import { scrubPersonalData } from './scrub.ts'
 
 const fact = (overrides: Partial<ConsultationFact>): ConsultationFact => ({
   officeId: '0b9f1e0e-4a84-4b39-9c39-1c0e6c3b8a10',
@@ -117,5 +118,12 @@ describe('share posts', () => {
       'Helpdesk Pencalonan KPU Kabupaten Bantul, 30 November – 6 Desember 2026: belum ada konsultasi.',
     )
     expect(shareText(input, 'en')).toMatch(/: no consultations yet\.$/)
+  })
+
+  it('leaves through the scrubber: its own words survive, a contact typed into a name does not', () => {
+    const text = shareText({ officeName: 'KPU Kabupaten Bantul', period: week, summary })
+    expect(scrubPersonalData(text)).toBe(text)
+    const careless = shareText({ officeName: 'KPU Bantul (hub. 0812-3456-7789)', period: week, summary })
+    expect(careless).toMatch(/^Helpdesk Pencalonan KPU Bantul \(hub\. \[telepon\]\), 30 November/)
   })
 })

@@ -2,6 +2,7 @@ import { Channel, Topic } from './consultation.ts'
 import type { Locale } from './labels.ts'
 import type { PublicSummary } from './publication.ts'
 import { formatMinutes } from './report-labels.ts'
+import { scrubPersonalData } from './scrub.ts'
 import { monthName } from './time.ts'
 
 /** A run of office days, first and last inclusive, `YYYY-MM-DD`. */
@@ -97,9 +98,13 @@ export const SHARE_TOP_TOPICS = 3
  * The post an office puts on its website and social media for a day or a week, e.g. "Helpdesk Pencalonan
  * KPU Kabupaten Bantul, 2–8 Desember 2026: 42 konsultasi (tatap muka 20, telepon 12), rata-rata dijawab
  * dalam 15 menit. Topik terbanyak: Syarat calon (18)." Built from the anonymised summary alone, so it can
- * quote nothing a person wrote.
+ * quote nothing a person wrote; it still leaves through the scrubber, like all text bound for the public.
  */
-export function shareText({ officeName, period, summary }: ShareInput, locale: Locale = 'id'): string {
+export function shareText(input: ShareInput, locale: Locale = 'id'): string {
+  return scrubPersonalData(composeShareText(input, locale))
+}
+
+function composeShareText({ officeName, period, summary }: ShareInput, locale: Locale): string {
   const say = phrases[locale]
   const opening = `${say.heading(officeName)}, ${formatDayRange(period, locale)}: `
   if (summary.consultations === 0) return `${opening}${say.none}.`

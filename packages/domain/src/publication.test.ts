@@ -3,7 +3,6 @@ import {
   PublicConsultationSchema,
   PublicOfficeSchema,
   PublicSummarySchema,
-  scrubPersonalData,
   toPublicConsultation,
   toPublicSummary,
 } from './publication.ts'
@@ -70,36 +69,6 @@ describe('public consultation log', () => {
   })
 })
 
-describe('scrubbing free text for share posts', () => {
-  it('removes e-mails, NIK, phone numbers in several shapes, and links', () => {
-    const text =
-      'Hubungi budi.s@mail.co.id atau +62 812-3456-7789 / 0812 3456 7789 / 6281234567789; NIK 3402011234560001; lihat https://wa.me/6281234567789'
-    const scrubbed = scrubPersonalData(text)
-    expect(scrubbed).not.toMatch(/@|\d{4}/)
-    expect(scrubbed).toContain('[email]')
-    expect(scrubbed).toContain('[NIK]')
-    expect(scrubbed).toContain('[telepon]')
-    expect(scrubbed).toContain('[tautan]')
-  })
-
-  it('removes the given names and their parts, whatever the case, leaving other words', () => {
-    const scrubbed = scrubPersonalData('SITI bertanya; rahmawati menjawab. Situs KPU dibuka.', [
-      'Siti Rahmawati',
-    ])
-    expect(scrubbed).toBe('[nama] bertanya; [nama] menjawab. Situs KPU dibuka.')
-  })
-
-  it('treats names as text, not patterns', () => {
-    expect(scrubPersonalData('A.(b) hadir; Axxb tidak', ['A.(b)'])).toBe('[nama] hadir; Axxb tidak')
-  })
-
-  it('keeps dates and counts that are not personal', () => {
-    expect(scrubPersonalData('Perbaikan 6–8 September 2024, 12 pasangan')).toBe(
-      'Perbaikan 6–8 September 2024, 12 pasangan',
-    )
-  })
-})
-
 describe('published office figures', () => {
   const fact = (over: Partial<ConsultationFact>): ConsultationFact => ({
     officeId: 'bantul',
@@ -129,11 +98,28 @@ describe('published office figures', () => {
       byTopic: { silon: 4 },
       byChannel: { telepon: 3, email: 1 },
       byCategory: { lo: 4 },
+      suppressedCategories: [],
       byStatus: { dijawab: 2, dirujuk: 1, baru: 1 },
       referred: 1,
       firstResponse: { count: 3, meanMinutes: 175 / 3, medianMinutes: 45, p90Minutes: 120 },
     })
     expect(JSON.stringify(published)).not.toMatch(/petugas-1|2024-09-05|bantul/)
+  })
+
+  it('hides categories counted fewer than three times, and one more when only one would hide', () => {
+    const published = (categories: string[]) =>
+      toPublicSummary(summarise(categories.map((stakeholderCategory) => fact({ stakeholderCategory }))))
+    expect(published(['lo', 'lo', 'lo', 'media'])).toMatchObject({
+      consultations: 4,
+      byCategory: {},
+      suppressedCategories: ['lo', 'media'],
+    })
+    const busy = published(['lo', 'lo', 'lo', 'lo', 'pemilih', 'pemilih', 'pemilih', 'media', 'pemantau'])
+    expect(busy).toMatchObject({
+      byCategory: { lo: 4, pemilih: 3 },
+      suppressedCategories: ['pemantau', 'media'],
+    })
+    expect(JSON.stringify(busy.byCategory)).not.toMatch(/media|pemantau/)
   })
 
   it('publishes an empty period as zeros and nulls', () => {

@@ -3,12 +3,14 @@ import { firstResponseMinutes, type ConsultationState } from './consultation-lif
 import { Channel, ConsultationStatus, StakeholderCategory, Topic, type Consultation } from './consultation.ts'
 import { HelpdeskContactsSchema } from './office-settings.ts'
 import { OfficeLevel, RegionCodeSchema } from './office.ts'
+import { MIN_PUBLIC_GROUP, suppressSmallCells } from './publication-groups.ts'
 import { durationStats, type ReportSummary } from './report.ts'
 import { localDay, TimeZone } from './time.ts'
 
 /**
  * One line of the public consultation log. Strict and built only from enumerations, a date and a number:
- * there is no field a name, phone, e-mail or free text could travel in (UU PDP).
+ * there is no field a name, phone, e-mail or free text could travel in (UU PDP). A category the day's
+ * figures would not show (fewer than {@link MIN_PUBLIC_GROUP} that day) reads "lainnya".
  */
 export const PublicConsultationSchema = z.strictObject({
   day: z.iso.date(),
@@ -40,38 +42,6 @@ export function toPublicConsultation(
   })
 }
 
-const patterns: readonly [RegExp, string][] = [
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, '[email]'],
-  // NIK (16 digits) before phones, so an ID number is not half-read as one.
-  [/(?<![\p{N}])\d{16}(?![\p{N}])/gu, '[NIK]'],
-  [/(?:\+?62|\b0)[\s.-]?8\d(?:[\s.-]?\d){6,11}/g, '[telepon]'],
-  [/\b(?:https?:\/\/|www\.)\S+/gi, '[tautan]'],
-]
-
-/**
- * Free text made safe to quote in a share post: e-mail addresses, NIK, phone numbers, links and the given
- * names (askers, participants, staff) are replaced. Names not given cannot be found, so public pages never
- * show free text at all; this is for staff-edited summaries only.
- */
-export function scrubPersonalData(text: string, names: readonly string[] = []): string {
-  let scrubbed = patterns.reduce((out, [pattern, mask]) => out.replace(pattern, mask), text)
-  const parts = names
-    .flatMap((name) => [
-      name.trim(),
-      ...name
-        .trim()
-        .split(/\s+/)
-        .filter((p) => p.length >= 3),
-    ])
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-  for (const part of new Set(parts)) {
-    const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    scrubbed = scrubbed.replace(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu'), '[nama]')
-  }
-  return scrubbed
-}
-
 /**
  * An office as the public page lists it: where it is, when its help desk is open and how to reach it.
  * Contacts are the office's own channels (desk phone, e-mail, group link), never a person's.
@@ -89,17 +59,21 @@ export const PublicOfficeSchema = z.strictObject({
 export type PublicOffice = z.infer<typeof PublicOfficeSchema>
 
 const tally = <K extends z.ZodEnum>(key: K) => z.partialRecord(key, z.number().int().nonnegative())
+const categoryTally = tally(StakeholderCategory.schema)
 
 /**
  * The published figures of an office over a period: counts by topic, channel, category and status, and
  * how long first responses took. Strict and keyed only by enumerations, like the log itself; staff and
- * days are left out, so no figure points at a person.
+ * days are left out, so no figure points at a person. Categories describe who asked, so a category
+ * counted fewer than {@link MIN_PUBLIC_GROUP} times is left out of `byCategory` and listed in
+ * `suppressedCategories`, to be shown as "< 3".
  */
 export const PublicSummarySchema = z.strictObject({
   consultations: z.number().int().nonnegative(),
   byTopic: tally(Topic.schema),
   byChannel: tally(Channel.schema),
-  byCategory: tally(StakeholderCategory.schema),
+  byCategory: categoryTally,
+  suppressedCategories: z.array(StakeholderCategory.schema),
   byStatus: tally(ConsultationStatus.schema),
   referred: z.number().int().nonnegative(),
   firstResponse: z.strictObject({
@@ -113,12 +87,18 @@ export const PublicSummarySchema = z.strictObject({
 export type PublicSummary = z.infer<typeof PublicSummarySchema>
 
 /** The part of a report summary that may be published; throws on a key outside the enumerations. */
-export function toPublicSummary(summary: ReportSummary): PublicSummary {
+export function toPublicSummary(summary: ReportSummary, minGroup = MIN_PUBLIC_GROUP): PublicSummary {
+  const categories = suppressSmallCells(
+    categoryTally.parse(summary.byCategory),
+    StakeholderCategory.values,
+    minGroup,
+  )
   return PublicSummarySchema.parse({
     consultations: summary.consultations,
     byTopic: summary.byTopic,
     byChannel: summary.byChannel,
-    byCategory: summary.byCategory,
+    byCategory: categories.shown,
+    suppressedCategories: categories.suppressed,
     byStatus: summary.byStatus,
     referred: summary.referred,
     firstResponse: durationStats(summary.firstResponse),

@@ -37,7 +37,7 @@ describe('calling order', () => {
     status: 'menunggu',
     priority: null,
     queueNumber: `A-${id}`,
-    checkedInAt: t(minute),
+    queuedAt: t(minute),
     ...extra,
   })
 

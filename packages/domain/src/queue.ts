@@ -31,17 +31,18 @@ export interface QueueEntry {
   status: VisitStatus
   priority: PriorityReason | null
   queueNumber: string
-  checkedInAt: Date
+  /** When the server received the check-in: a kiosk's own clock cannot move anyone ahead. */
+  queuedAt: Date
 }
 
-/** Waiting visits in calling order: the priority lane first, then by arrival, then by number. */
+/** Waiting visits in calling order: the priority lane first, then by arrival at the server, then by number. */
 export function waitingOrder<T extends QueueEntry>(entries: readonly T[]): T[] {
   return entries
     .filter((e) => e.status === 'menunggu')
     .sort(
       (a, b) =>
         Number(Boolean(b.priority)) - Number(Boolean(a.priority)) ||
-        a.checkedInAt.getTime() - b.checkedInAt.getTime() ||
+        a.queuedAt.getTime() - b.queuedAt.getTime() ||
         a.queueNumber.localeCompare(b.queueNumber, 'en', { numeric: true }),
     )
 }

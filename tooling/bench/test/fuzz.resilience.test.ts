@@ -1,75 +1,144 @@
-import { appRouter } from '@mejabantu/api'
+import { MAX_BATCH_CALLS, type Permission } from '@mejabantu/domain'
 import {
+  addStaff,
   firstAdmin,
   pairKiosk,
   startBuiltServer,
+  STAFF_PASSWORD,
   type ServerUnderTest,
-  type StaffAccount,
 } from '@mejabantu/e2e'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  call,
+  everyProcedure,
+  readState,
+  roleFor,
+  sessionAlive,
+  signIn,
+  type Credentials,
+  type FuzzedProcedure,
+  type Reply,
+} from './fuzz-callers.ts'
+import { probesFor } from './fuzz-inputs.ts'
 
-type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { audience?: string } } }
-// Everything a stranger or a tablet can reach without a staff session.
-const exposed = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>)
-  .filter(([, p]) => p._def.meta?.audience === 'public' || p._def.meta?.audience === 'kiosk')
-  .map(([path, p]) => ({ path, type: p._def.type, kiosk: p._def.meta?.audience === 'kiosk' }))
+const RUNS_PER_PROCEDURE = 40
+// Input refused before any procedure ran: nothing at all may have changed after one.
+const refusedInput = (reply: Reply) => reply.status >= 400 && /^(input|request)\./.test(reply.rule ?? '')
+// Node refuses a URL over its header limit before any of our code runs.
+const URL_TOO_LONG = new Set([414, 431])
 
-/** One raw call, as any client could make it: the body or the query string carries the fuzzed input. */
-async function call(url: string, path: string, type: 'query' | 'mutation', input: unknown, token: string) {
-  // Raw JSON, not the client's serializer: keys like "__proto__" reach the server as an attacker sends them.
-  const encoded = JSON.stringify({ json: input })
-  const headers = { origin: url, 'content-type': 'application/json', authorization: `Bearer ${token}` }
-  const res =
-    type === 'query'
-      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(encoded)}`, { headers })
-      : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers, body: encoded })
-  return {
-    status: res.status,
-    body: (await res.json().catch(() => null)) as { error?: { json?: { data?: { rule?: string } } } } | null,
-  }
-}
-
-describe('malformed input to every public and kiosk procedure', () => {
+describe('hostile and arbitrary input to every procedure', () => {
   let server: ServerUnderTest
-  let admin: StaffAccount
-  let token: string
+  let admin: Credentials
+  const sessions = new Map<string, { username: string; credentials: Credentials }>()
+  let kiosk: Credentials
+  let probes = 0
 
   beforeAll(async () => {
     server = await startBuiltServer()
-    admin = await firstAdmin(server)
-    token = (await pairKiosk(server.url, admin.api)).token
+    const first = await firstAdmin(server)
+    admin = await signIn(server.url, first.username, STAFF_PASSWORD)
+    kiosk = { token: (await pairKiosk(server.url, first.api)).token }
+    // One account per role a permission needs, and one per session procedure (a fuzzed logout or
+    // password change spends only its own).
+    const accounts = new Map<string, string>([['admin', first.username]])
+    for (const { path, audience } of everyProcedure) {
+      if (audience === 'public' || audience === 'kiosk') continue
+      const key = audience === 'session' ? path : roleFor(audience as Permission)
+      if (sessions.has(key)) continue
+      const role = audience === 'session' ? 'admin' : (key as Parameters<typeof addStaff>[2])
+      const username = accounts.get(key) ?? (await addStaff(server, first.api, role)).username
+      accounts.set(key, username)
+      sessions.set(key, { username, credentials: await signIn(server.url, username, STAFF_PASSWORD) })
+    }
   })
-  afterAll(() => server?.stop())
-
-  // What a refused call must leave as it was: the guest book, the sheets and the devices.
-  const state = async () => ({
-    visits: (await admin.api.visits.today.query({})).visits.length,
-    consultations: (await admin.api.consultations.list.query({ pageSize: 1 })).total,
-    devices: (await admin.api.devices.list.query({})).length,
+  afterAll(async () => {
+    // eslint-disable-next-line no-console -- the probe count is recorded in docs/BENCHMARKS.md
+    console.log(`fuzz: ${probes} probes over ${everyProcedure.length} procedures`)
+    await server?.stop()
   })
 
-  it('has public and kiosk procedures to fuzz', () => {
-    expect(exposed.map((p) => p.path)).toEqual(expect.arrayContaining(['kiosk.checkIn', 'public.log']))
+  const sessionKey = ({ path, audience }: FuzzedProcedure) =>
+    audience === 'session' ? path : roleFor(audience as Permission)
+  const credentialsFor = (procedure: FuzzedProcedure): Credentials =>
+    procedure.audience === 'public'
+      ? {}
+      : procedure.audience === 'kiosk'
+        ? kiosk
+        : sessions.get(sessionKey(procedure))!.credentials
+
+  function expectTyped(reply: Reply, label: string) {
+    expect(reply.status, label).toBeLessThan(500)
+    if (reply.status < 400 || URL_TOO_LONG.has(reply.status)) return
+    expect(reply.rule, label).toEqual(expect.any(String))
+    expect(reply.message, label).toMatchObject({ id: expect.any(String), en: expect.any(String) })
+  }
+
+  it('fuzzes every procedure of the router', () => {
+    expect(everyProcedure.length).toBeGreaterThan(50)
+    const audiences = new Set(everyProcedure.map((p) => p.audience))
+    expect([...audiences]).toEqual(expect.arrayContaining(['public', 'kiosk', 'session', 'admin.manage']))
   })
 
-  it.each(exposed)(
-    '$path: never a 5xx, refusals typed, nothing changes, the server stays up',
-    async ({ path, type }) => {
-      const before = await state()
+  it.each(everyProcedure)(
+    '$path ($audience): never a 5xx, refusals typed, refused input changes nothing',
+    async (procedure) => {
+      const { path, type } = procedure
+      let state = type === 'mutation' ? await readState(server.url, admin) : null
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.anything(), fc.jsonValue(), fc.object()), async (input) => {
-          const reply = await call(server.url, path, type, input, token)
-          // A query whose URL outgrows Node's header limit is refused before any of our code runs.
-          if (reply.status === 431 || reply.status === 414) return
-          expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500)
-          // Input a procedure ignores, or filters that happen to be valid, may pass; a refusal names its rule.
-          if (reply.status >= 400) expect(reply.body?.error?.json?.data?.rule).toEqual(expect.any(String))
+        fc.asyncProperty(probesFor(procedure.input, type === 'query'), async ({ wire, mustRefuse }) => {
+          probes += 1
+          const reply = await call(server.url, path, type, wire, credentialsFor(procedure))
+          const label = `${path} ← ${wire.slice(0, 200)} → ${reply.status} ${reply.text}`
+          expectTyped(reply, label)
+          if (mustRefuse && !URL_TOO_LONG.has(reply.status)) {
+            expect([400, 413], label).toContain(reply.status)
+            expect(reply.rule, label).toMatch(/^(input|request)\./)
+          }
+          if (reply.status < 400 && procedure.audience !== 'public' && procedure.audience !== 'kiosk') {
+            const session = sessions.get(sessionKey(procedure))!
+            if (!(await sessionAlive(server.url, session.credentials))) {
+              session.credentials = await signIn(server.url, session.username, STAFF_PASSWORD)
+            }
+          }
+          if (type !== 'mutation') return
+          const after = await readState(server.url, admin)
+          if (refusedInput(reply)) expect(after, label).toEqual(state)
+          // A service's refusal writes no record; a wrong password or pairing code is audited on purpose.
+          else if (reply.status >= 400)
+            expect({ ...after, auditEvents: 0 }, label).toEqual({ ...state, auditEvents: 0 })
+          state = after
         }),
-        { numRuns: 60 },
+        { numRuns: RUNS_PER_PROCEDURE },
       )
-      expect(await state()).toEqual(before)
       expect((await fetch(`${server.url}/health`)).status).toBe(200)
     },
   )
+
+  it(`refuses batches over ${MAX_BATCH_CALLS} calls and answers smaller ones`, async () => {
+    const queries = everyProcedure.filter((p) => p.type === 'query' && p.audience === 'public')
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...queries.map((p) => p.path)), {
+          minLength: 1,
+          maxLength: 3 * MAX_BATCH_CALLS,
+        }),
+        async (paths) => {
+          probes += 1
+          const input = Object.fromEntries(paths.map((_, i) => [i, { json: {} }]))
+          const res = await fetch(
+            `${server.url}/trpc/${paths.join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+          )
+          expect(res.status).toBeLessThan(500)
+          if (paths.length > MAX_BATCH_CALLS) {
+            expect(res.status).toBe(400)
+            const body = (await res.json()) as { error: { json: { data: { rule: string } } } }
+            expect(body.error.json.data.rule).toBe('request.batchTooLarge')
+          }
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
 })

@@ -5,7 +5,7 @@ import { pairedKiosk, screenshot, signInConsole, watchProblems } from '../src/co
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
 import { addStaff, firstAdmin } from '../src/staff.ts'
 
-describe('a petugas compiles the month’s report, downloads it, finalises and sends it up', () => {
+describe('staff record the month; leadership compiles the report, downloads it, signs it off and sends it up', () => {
   let server: ServerUnderTest
   let browser: Browser
   let page: Page
@@ -15,6 +15,7 @@ describe('a petugas compiles the month’s report, downloads it, finalises and s
     ;[server, browser] = await Promise.all([startBuiltServer(), launchBrowser()])
     const admin = await firstAdmin(server)
     const petugas = await addStaff(server, admin.api, 'petugas')
+    const pimpinan = await addStaff(server, admin.api, 'pimpinan')
     const sheet = {
       askerName: 'Siti Rahmawati',
       stakeholderCategory: 'lo',
@@ -35,7 +36,7 @@ describe('a petugas compiles the month’s report, downloads it, finalises and s
       await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
     ).newPage()
     problems = watchProblems(page)
-    await signInConsole(page, server.url, petugas.username, petugas.password)
+    await signInConsole(page, server.url, pimpinan.username, pimpinan.password)
   })
   afterAll(async () => {
     await browser?.close()

@@ -6,7 +6,15 @@ import { launchBrowser } from '../src/browser.ts'
 import { signInConsole, watchProblems, wibDate } from '../src/console.ts'
 import { checkInNewVisitor, openKiosk, pair } from '../src/kiosk-page.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
-import { firstAdmin, pairingCode, pairKiosk, staffClient, STAFF_PASSWORD, type Api } from '../src/staff.ts'
+import {
+  firstAdmin,
+  pairingCode,
+  pairKiosk,
+  staffClient,
+  STAFF_PASSWORD,
+  type Api,
+  addStaff,
+} from '../src/staff.ts'
 import { expectInert, watchDialogs, XSS } from '../src/xss.ts'
 
 // One payload per free-text field, each with its own words, so a failure names the field.
@@ -154,7 +162,9 @@ async function seed(server: ServerUnderTest, admin: Api, petugas: Api): Promise<
     answer: typed.answer,
     legalBasis: typed.legalBasis,
   })
-  const report = await petugas.reports.finalise.mutate({
+  // Leadership signs the report off.
+  const pimpinan = await addStaff(server, admin, 'pimpinan')
+  const report = await pimpinan.api.reports.finalise.mutate({
     from: `${wibDate(0).slice(0, 8)}01`,
     to: wibDate(0),
   })

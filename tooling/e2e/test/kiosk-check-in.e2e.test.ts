@@ -91,7 +91,7 @@ describe('a walk-in signs the guest book at the kiosk', () => {
       guest: { category: 'lo', institution: visitor.institution, email: visitor.email },
     })
 
-    // The next day's visit: the same phone, confirmed by its masked name, straight to purpose.
+    // The next day's visit: the same phone, confirmed by its masked name, then category and purpose.
     await page.getByTestId('done').click()
     await page.getByTestId('returning').click()
     await page.getByTestId('step-lookup').waitFor()
@@ -106,6 +106,9 @@ describe('a walk-in signs the guest book at the kiosk', () => {
     expect(await page.content()).not.toContain(visitor.name)
     await checkAndShoot(page, 'returning-confirm')
     await page.getByTestId('next').click()
+    // The lobby screen showed no category: the visitor says who they come as today.
+    await page.getByTestId('step-category').waitFor()
+    await page.getByTestId('category-lo').click()
     const second = await choosePurposeAndConsent(page, { ...visitor, topic: 'syarat_calon', purpose: '' })
     expect(second).not.toBe(first)
 

@@ -1,7 +1,7 @@
 import type { StakeholderCategory, Topic } from '@mejabantu/domain'
 import { refusalOf } from './useDevice'
 
-/** The screens of a check-in, in order; `lookup` is the returning visitor's shortcut to `purpose`. */
+/** The screens of a check-in, in order; `lookup` is the returning visitor's shortcut past phone and details. */
 export type Step = 'welcome' | 'category' | 'phone' | 'details' | 'lookup' | 'purpose' | 'consent' | 'ticket'
 
 /** Everything the visitor has entered; wiped when the kiosk returns to the welcome screen. */
@@ -84,11 +84,10 @@ export function useCheckIn() {
     error.value = null
     try {
       const found = await api.kiosk.lookup.mutate({ phone })
-      if (!found.found || !found.maskedName || !found.category) return found
+      if (!found.found || !found.maskedName) return found
       draft.value = {
         ...emptyDraft(),
         phone,
-        category: found.category,
         name: found.maskedName,
         returning: { maskedName: found.maskedName, maskedPhone: found.maskedPhone },
       }
@@ -109,7 +108,7 @@ export function useCheckIn() {
       clientId: newClientId(),
       guest: {
         name: d.name,
-        // A returning visitor's stored institution and e-mail are kept by the server when these are absent.
+        // A returning visitor sends the masked name back: the server signs the stored guest in, unchanged.
         institution: blank(d.institution),
         phone: d.phone,
         email: blank(d.email),

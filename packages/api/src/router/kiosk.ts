@@ -1,6 +1,7 @@
 import { CheckInSchema, PairingCodeSchema, PhoneSchema } from '@mejabantu/domain'
 import { z } from 'zod'
-import { pairDevice, PairingSchema } from '../services/devices.ts'
+import { PairingSchema } from '../services/devices.ts'
+import { pairDevice } from '../services/devices-pairing.ts'
 import {
   kioskOffice,
   KioskOfficeSchema,
@@ -37,5 +38,5 @@ export const kioskRouter = router({
   lookup: kioskProcedure
     .input(z.strictObject({ phone: PhoneSchema }))
     .output(ReturningVisitorSchema)
-    .mutation(({ ctx, input }) => lookupVisitor(ctx.db, ctx.device, input.phone)),
+    .mutation(({ ctx, input }) => lookupVisitor(ctx.db, ctx.device, input.phone, ctx.ip)),
 })

@@ -3,10 +3,10 @@ import { actorOf } from '../services/consultation-access.ts'
 import { erasePerson, exportPerson, findPeople } from '../services/privacy.ts'
 import {
   AnonymisedSchema,
-  GuestIdSchema,
   PersonExportSchema,
   PersonMatchSchema,
   PersonQuerySchema,
+  PersonRefSchema,
   RetentionRunSchema,
 } from '../services/privacy-schemas.ts'
 import { runRetentionNow } from '../services/retention.ts'
@@ -24,16 +24,16 @@ export const privacyRouter = router({
     .mutation(({ ctx, input }) => findPeople(ctx.db, actorOf(ctx), input.query)),
 
   export: admin
-    .input(GuestIdSchema)
+    .input(PersonRefSchema)
     .output(PersonExportSchema)
-    .mutation(({ ctx, input }) => exportPerson(ctx.db, actorOf(ctx), input.guestId, ctx.clock())),
+    .mutation(({ ctx, input }) => exportPerson(ctx.db, actorOf(ctx), input, ctx.clock())),
 
   erase: admin
-    .input(GuestIdSchema)
+    .input(PersonRefSchema)
     .output(AnonymisedSchema)
-    .mutation(({ ctx, input }) => erasePerson(ctx.db, actorOf(ctx), input.guestId, ctx.clock())),
+    .mutation(({ ctx, input }) => erasePerson(ctx.db, ctx.storage, actorOf(ctx), input, ctx.clock())),
 
   runRetention: admin
     .output(RetentionRunSchema)
-    .mutation(({ ctx }) => runRetentionNow(ctx.db, actorOf(ctx), ctx.clock())),
+    .mutation(({ ctx }) => runRetentionNow(ctx.db, ctx.storage, actorOf(ctx), ctx.clock())),
 })

@@ -22,7 +22,7 @@ import { exportReport } from '../services/reports-export.ts'
 import { permittedProcedure, router } from '../trpc.ts'
 
 const read = permittedProcedure('office.read')
-const write = permittedProcedure('report.write')
+const sign = permittedProcedure('report.sign')
 
 /** Laporan hasil konsultasi: compiled from daily summaries, rolled up the tree, frozen and sent up. */
 export const reportsRouter = router({
@@ -31,12 +31,12 @@ export const reportsRouter = router({
     .output(ReportContentSchema)
     .query(({ ctx, input }) => draftReport(ctx.db, actorOf(ctx), input, ctx.clock())),
 
-  finalise: write
+  finalise: sign
     .input(ReportPeriodSchema)
     .output(ReportRecordSchema)
     .mutation(({ ctx, input }) => finaliseReport(ctx.db, actorOf(ctx), input, ctx.clock())),
 
-  send: write
+  send: sign
     .input(ReportIdSchema)
     .output(ReportRecordSchema)
     .mutation(({ ctx, input }) => sendReport(ctx.db, actorOf(ctx), input.id, ctx.clock())),

@@ -1,6 +1,7 @@
 import type { Database, Prisma } from '@mejabantu/db'
 import { z } from 'zod'
 import type { OfficeScope } from '../tenancy.ts'
+import { literalLike } from './literal-like.ts'
 
 /** Filters for reading the audit trail of one office. */
 export const AuditQuerySchema = z.strictObject({
@@ -41,9 +42,10 @@ export const AuditPageSchema = z.object({
 export type AuditPage = z.infer<typeof AuditPageSchema>
 
 /**
- * The audit trail of an office: every event done by one of its users, newest first. Read-only by design:
- * no procedure edits or deletes an audit event. Events without a user (a kiosk check-in, a failed sign-in)
- * are found by their target instead.
+ * The audit trail of an office: every event filed under it (done by one of its users, or to one of its
+ * records by no user: a kiosk check-in, a pairing, a failed sign-in), newest first. Read-only: the
+ * database itself refuses to change or delete an event. `action` matches a whole action or a prefix
+ * ("consultation." for every sheet event); its characters are taken literally.
  */
 export async function readAuditTrail(
   db: Database,
@@ -51,13 +53,10 @@ export async function readAuditTrail(
   query: AuditQuery,
 ): Promise<AuditPage> {
   const officeId = scope.read(query.officeId)
-  const actors = await db.prisma.user.findMany({
-    where: { officeId, ...(query.actorId ? { id: query.actorId } : {}) },
-    select: { id: true, displayName: true, username: true },
-  })
   const where: Prisma.AuditEventWhereInput = {
-    actorId: { in: actors.map((a) => a.id) },
-    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    officeId,
+    ...(query.actorId ? { actorId: query.actorId } : {}),
+    ...(query.action ? { action: { startsWith: literalLike(query.action) } } : {}),
     ...(query.targetType ? { targetType: query.targetType } : {}),
     ...(query.targetId ? { targetId: query.targetId } : {}),
     ...(query.from || query.to ? { occurredAt: { gte: query.from, lte: query.to } } : {}),
@@ -71,6 +70,11 @@ export async function readAuditTrail(
     }),
     db.prisma.auditEvent.count({ where }),
   ])
+  const actorIds = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))]
+  const actors = await db.prisma.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, displayName: true, username: true },
+  })
   const byId = new Map(actors.map((a) => [a.id, a]))
   return {
     items: rows.map((row) => ({

@@ -1,4 +1,5 @@
 import { Permission, type RuleViolation } from '@mejabantu/domain'
+import { retryViolation } from './retry-violation.ts'
 
 /** How sign-in, sessions and request guards refuse; rule names are stable for clients and logs. */
 export const authViolations = {
@@ -10,17 +11,11 @@ export const authViolations = {
   }),
 
   /** Minutes rather than a clock time: the office's time zone would tell whether the account exists. */
-  locked: (retryAt: Date, now: Date): RuleViolation => {
-    const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000))
-    return {
-      rule: 'auth.locked',
-      params: { retryAt: retryAt.toISOString(), minutes: String(minutes) },
-      message: {
-        id: `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes} menit.`,
-        en: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      },
-    }
-  },
+  locked: (retryAt: Date, now: Date): RuleViolation =>
+    retryViolation('auth.locked', retryAt, now, 'minutes', {
+      id: 'Terlalu banyak percobaan masuk yang gagal.',
+      en: 'Too many failed sign-in attempts.',
+    }),
 
   unauthenticated: (): RuleViolation => ({
     rule: 'auth.unauthenticated',

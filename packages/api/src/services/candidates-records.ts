@@ -13,7 +13,7 @@ export interface PairRow {
   pathway: string
   parties: string[]
   loName: string
-  loPhone: string
+  loPhone: string | null
   loEmail: string | null
   candidates: { role: string; fullName: string; birthDate: Date }[]
 }

@@ -56,8 +56,11 @@ export async function currentConsentText(
 
 /** Whether a visitor of the office can have accepted `version`: one of its own or a default version. */
 export async function consentVersionExists(db: Reader, officeId: string, version: string): Promise<boolean> {
-  const row = await db.consentText.findUnique({ where: { version }, select: { officeId: true } })
-  return row !== null && (row.officeId === null || row.officeId === officeId)
+  const row = await db.consentText.findFirst({
+    where: { version, OR: [{ officeId }, { officeId: null }] },
+    select: { id: true },
+  })
+  return row !== null
 }
 
 export const ConsentListSchema = z.object({
@@ -84,7 +87,11 @@ export async function listConsentTexts(
   return { current: current?.version ?? null, versions: rows.map(view) }
 }
 
-/** Adds a version for the admin's own office. Versions are never edited; a taken name is refused. */
+/**
+ * Adds a version for the admin's own office. Versions are never edited. Names are the office's own: a name
+ * its visitors could already have accepted (its own or a default's) is refused, another office's is free,
+ * and the refusal names only the version asked for.
+ */
 export async function addConsentText(
   db: Database,
   scope: OfficeScope,
@@ -93,19 +100,23 @@ export async function addConsentText(
 ): Promise<ConsentVersion> {
   const officeId = scope.write()
   return db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.consentText.createMany({
-      data: [
-        {
-          version: input.version,
-          officeId,
-          effectiveFrom: dateColumn(input.effectiveFrom),
-          retentionDays: input.retentionDays,
-          bodyId: input.body.id,
-          bodyEn: input.body.en,
-        },
-      ],
-      skipDuplicates: true,
-    })
+    const taken = await consentVersionExists(tx, officeId, input.version)
+    // The unique (office, version) index settles two admins adding the same name at once.
+    const { count } = taken
+      ? { count: 0 }
+      : await tx.consentText.createMany({
+          data: [
+            {
+              version: input.version,
+              officeId,
+              effectiveFrom: dateColumn(input.effectiveFrom),
+              retentionDays: input.retentionDays,
+              bodyId: input.body.id,
+              bodyEn: input.body.en,
+            },
+          ],
+          skipDuplicates: true,
+        })
     if (count === 0) {
       refuse('CONFLICT', {
         rule: 'consent.version_taken',
@@ -116,13 +127,19 @@ export async function addConsentText(
         },
       })
     }
-    const created = view(await tx.consentText.findUniqueOrThrow({ where: { version: input.version } }))
+    const row = await tx.consentText.findFirstOrThrow({ where: { officeId, version: input.version } })
+    const created = view(row)
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'consent.add',
       targetType: 'ConsentText',
-      targetId: created.version,
-      after: { officeId, effectiveFrom: created.effectiveFrom, retentionDays: created.retentionDays },
+      targetId: row.id,
+      after: {
+        officeId,
+        version: created.version,
+        effectiveFrom: created.effectiveFrom,
+        retentionDays: created.retentionDays,
+      },
       ip: actor.ip,
     })
     return created

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { refuse } from '../errors.ts'
 import type { OfficeScope } from '../tenancy.ts'
 import { writeAudit } from './audit.ts'
-import { newDeviceToken, secretHash } from './devices-token.ts'
+import { secretHash } from './devices-token.ts'
 import { kioskViolations } from './kiosk-violations.ts'
 import type { Actor } from './queue-actor.ts'
 
@@ -142,49 +142,3 @@ export type Pairing = z.infer<typeof PairingSchema>
 
 /** A new device and its pairing code, shown to the admin once. */
 export const CreatedDeviceSchema = z.object({ device: DeviceViewSchema, pairingCode: z.string() })
-
-/**
- * Exchanges a valid, unexpired pairing code for a new device token. One conditional update both checks
- * and spends the code, so two tablets racing with the same code cannot both pair.
- */
-export async function pairDevice(
-  db: Database,
-  code: string,
-  client: { ip: string | null },
-  now = new Date(),
-): Promise<Pairing> {
-  const token = newDeviceToken()
-  const pairingCodeHash = secretHash(code)
-  return db.prisma.$transaction(async (tx) => {
-    const device = await tx.kioskDevice.findUnique({
-      where: { pairingCodeHash },
-      select: { id: true },
-    })
-    const { count } = device
-      ? await tx.kioskDevice.updateMany({
-          where: { id: device.id, pairingCodeHash, pairingExpiresAt: { gt: now }, revokedAt: null },
-          data: {
-            pairingCodeHash: null,
-            pairingExpiresAt: null,
-            tokenHash: secretHash(token),
-            pairedAt: now,
-            lastSeenAt: now,
-          },
-        })
-      : { count: 0 }
-    if (count === 0) refuse('BAD_REQUEST', kioskViolations.pairingCodeInvalid())
-    const paired = await tx.kioskDevice.findUniqueOrThrow({
-      where: { id: device!.id },
-      select: { id: true, name: true, officeId: true, office: { select: { id: true, name: true } } },
-    })
-    await writeAudit(tx, {
-      actorId: null,
-      action: 'device.pair',
-      targetType: 'KioskDevice',
-      targetId: paired.id,
-      after: { officeId: paired.officeId, pairedAt: now.toISOString() },
-      ip: client.ip,
-    })
-    return { token, device: { id: paired.id, name: paired.name }, office: paired.office }
-  })
-}

@@ -1,4 +1,5 @@
 import type { RuleViolation } from '@mejabantu/domain'
+import { retryViolation } from './retry-violation.ts'
 
 /** How kiosk devices, pairing and check-in refuse; rule names are stable for clients and logs. */
 export const kioskViolations = {
@@ -30,17 +31,17 @@ export const kioskViolations = {
     },
   }),
 
-  rateLimited: (retryAt: Date, now: Date): RuleViolation => {
-    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000))
-    return {
-      rule: 'kiosk.rate_limited',
-      params: { retryAt: retryAt.toISOString(), seconds: String(seconds) },
-      message: {
-        id: `Terlalu banyak permintaan dari perangkat ini. Coba lagi dalam ${seconds} detik.`,
-        en: `Too many requests from this device. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-      },
-    }
-  },
+  pairingLocked: (retryAt: Date, now: Date): RuleViolation =>
+    retryViolation('kiosk.pairing_locked', retryAt, now, 'minutes', {
+      id: 'Terlalu banyak kode pemasangan yang salah dari perangkat ini.',
+      en: 'Too many wrong pairing codes from this device.',
+    }),
+
+  rateLimited: (retryAt: Date, now: Date): RuleViolation =>
+    retryViolation('kiosk.rate_limited', retryAt, now, 'seconds', {
+      id: 'Terlalu banyak permintaan dari perangkat ini.',
+      en: 'Too many requests from this device.',
+    }),
 
   deviceNotFound: (id: string): RuleViolation => ({
     rule: 'device.notFound',

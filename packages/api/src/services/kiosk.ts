@@ -1,7 +1,8 @@
 import type { Database } from '@mejabantu/db'
-import { maskName, maskPhone, StakeholderCategory, TimeZone } from '@mejabantu/domain'
+import { maskName, maskPhone, TimeZone } from '@mejabantu/domain'
 import { z } from 'zod'
 import { refuse } from '../errors.ts'
+import { writeAudit } from './audit.ts'
 import { ConsentVersionSchema, currentConsentText } from './consent.ts'
 import type { KioskDeviceContext } from './devices-token.ts'
 import { takeKioskAllowance } from './kiosk-throttle.ts'
@@ -27,38 +28,49 @@ export async function kioskOffice(
 }
 
 /**
- * A returning visitor's confirmation. Every answer has the same fields, found or not (only `found` and
- * the values differ), and names and phones only ever leave masked.
+ * A returning visitor's confirmation on a public lobby screen. Every answer has the same fields, found or
+ * not (only `found` and the values differ); the name and phone leave masked and nothing else leaves, so a
+ * passer-by typing numbers learns neither an institution nor a category.
  */
 export const ReturningVisitorSchema = z.object({
   found: z.boolean(),
   maskedName: z.string().nullable(),
   maskedPhone: z.string(),
-  category: StakeholderCategory.schema.nullable(),
-  institution: z.string().nullable(),
 })
 export type ReturningVisitor = z.infer<typeof ReturningVisitorSchema>
 
-/** Looks a phone number up in the device office's guest book; rate-limited per device against enumeration. */
+/**
+ * Looks a phone number up in the device office's guest book; rate-limited per device against enumeration
+ * and audited (which device asked and whether a guest was found, never the phone).
+ */
 export async function lookupVisitor(
   db: Database,
   device: KioskDeviceContext,
   phone: string,
+  ip: string | null,
   now = new Date(),
 ): Promise<ReturningVisitor> {
   const guest = await db.prisma.$transaction(async (tx) => {
     await takeKioskAllowance(tx, device, 'lookup', now)
-    return tx.guest.findUnique({
-      where: { officeId_phone: { officeId: device.officeId, phone } },
-      select: { name: true, institution: true, category: true },
+    const found = await tx.guest.findFirst({
+      where: { officeId: device.officeId, phone, anonymisedAt: null },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, name: true },
     })
+    await writeAudit(tx, {
+      actorId: null,
+      action: 'kiosk.lookup',
+      targetType: 'KioskDevice',
+      targetId: device.id,
+      after: { found: found !== null, guestId: found?.id ?? null },
+      ip,
+    })
+    return found
   })
   return {
     found: guest !== null,
     maskedName: guest ? maskName(guest.name) : null,
     maskedPhone: maskPhone(phone),
-    category: guest ? StakeholderCategory.schema.parse(guest.category) : null,
-    institution: guest?.institution ?? null,
   }
 }
 

@@ -8,13 +8,13 @@ export const officeViolations = {
     message: { id: 'Kantor tidak ditemukan.', en: 'Office not found.' },
   }),
 
-  /** Offices are added under the admin's own office; KPU RI is there from the first start. */
-  parentNotOwn: (parentId: string | null): RuleViolation => ({
-    rule: 'office.parent.own',
+  /** Offices are added under the admin's own office or one below it; KPU RI is there from first run. */
+  parentOutside: (parentId: string | null): RuleViolation => ({
+    rule: 'office.parent.outside',
     params: { parentId: parentId ?? '' },
     message: {
-      id: 'Kantor baru hanya dapat ditambahkan di bawah kantor Anda sendiri.',
-      en: 'A new office can only be added under your own office.',
+      id: 'Kantor baru hanya dapat ditambahkan di bawah kantor Anda atau kantor di bawahnya.',
+      en: 'A new office can only be added under your own office or an office below it.',
     },
   }),
 

@@ -1,6 +1,6 @@
 import {
   checkOfficePlacement,
-  HelpdeskContactsSchema,
+  readHelpdeskContacts,
   type OfficeInput,
   type OfficeRecord,
   type OfficeSettingsUpdate,
@@ -25,10 +25,11 @@ const officeSelect = {
 
 type OfficeRow = Omit<OfficeRecord, 'helpdeskContacts'> & { helpdeskContacts: unknown }
 
-// Contacts are JSON in the database; anything that is not the documented shape reads as none.
+// Contacts are JSON in the database, possibly changed by hand: entries not of the documented shape are
+// left out, so one bad row cannot fail every read of the office list.
 const toRecord = (row: OfficeRow): OfficeRecord => ({
   ...row,
-  helpdeskContacts: HelpdeskContactsSchema.safeParse(row.helpdeskContacts).data ?? {},
+  helpdeskContacts: readHelpdeskContacts(row.helpdeskContacts),
 })
 
 const snapshot = (office: OfficeRecord): AuditSnapshot => ({
@@ -56,13 +57,16 @@ export async function listOffices({ db, scope }: Acting): Promise<OfficeRecord[]
 }
 
 /**
- * Adds an office directly under the admin's own: KPU RI adds provinces, a Provinsi its Kab/Kota. The
- * domain's placement rule checks the level against the region code and the parent.
+ * Adds an office below the admin's own, under their office or one below it: KPU RI adds provinces and
+ * their Kab/Kota, a Provinsi its Kab/Kota. A sibling or an office above is out of reach. The domain's
+ * placement rule checks the level, the region code and the parent.
  */
 export async function createOffice(acting: Acting, input: OfficeInput): Promise<OfficeRecord> {
   const { db, scope, user, ip } = acting
-  if (input.parentId !== scope.officeId) refuse('FORBIDDEN', officeViolations.parentNotOwn(input.parentId))
-  const parent = await db.prisma.office.findUniqueOrThrow({ where: { id: scope.officeId } })
+  if (input.parentId === null || !scope.readable.has(input.parentId)) {
+    refuse('FORBIDDEN', officeViolations.parentOutside(input.parentId))
+  }
+  const parent = await db.prisma.office.findUniqueOrThrow({ where: { id: input.parentId } })
   ensure(checkOfficePlacement(input, parent))
   try {
     return await db.prisma.$transaction(async (tx) => {

@@ -12,12 +12,15 @@ export interface PasswordAttempt {
   action: string
   actorId: string | null
   target: { type: string; id: string }
-  username: string
+  /** The account name typed, for the audit (absent where no account is named, as in kiosk pairing). */
+  username?: string
   ip: string | null
   now: Date
   /** The argon2id check; runs outside any transaction, since it takes a noticeable moment. */
   verify: () => Promise<boolean>
   wrong: { code: TRPC_ERROR_CODE_KEY; violation: RuleViolation }
+  /** The refusal while locked; a sign-in's by default. */
+  locked?: (retryAt: Date, now: Date) => RuleViolation
 }
 
 /**
@@ -28,12 +31,16 @@ export interface PasswordAttempt {
  */
 export async function checkPasswordAttempt(db: Database, attempt: PasswordAttempt): Promise<void> {
   const { keys, now } = attempt
+  const locked = attempt.locked ?? authViolations.locked
   const audit = (outcome: 'refused' | 'failed', lockedUntil: Date | null) => ({
     actorId: attempt.actorId,
     action: `${attempt.action}.${outcome}`,
     targetType: attempt.target.type,
     targetId: attempt.target.id,
-    after: { username: attempt.username, lockedUntil: lockedUntil?.toISOString() ?? null },
+    after: {
+      ...(attempt.username !== undefined && { username: attempt.username }),
+      lockedUntil: lockedUntil?.toISOString() ?? null,
+    },
     ip: attempt.ip,
   })
 
@@ -42,7 +49,7 @@ export async function checkPasswordAttempt(db: Database, attempt: PasswordAttemp
     if (lockedUntil) await writeAudit(tx, audit('refused', lockedUntil))
     return lockedUntil
   })
-  if (lockedBefore) refuse('TOO_MANY_REQUESTS', authViolations.locked(lockedBefore, now))
+  if (lockedBefore) refuse('TOO_MANY_REQUESTS', locked(lockedBefore, now))
 
   if (await attempt.verify()) return
 
@@ -51,6 +58,6 @@ export async function checkPasswordAttempt(db: Database, attempt: PasswordAttemp
     await writeAudit(tx, audit('failed', lockedUntil))
     return lockedUntil
   })
-  if (lockedNow) refuse('TOO_MANY_REQUESTS', authViolations.locked(lockedNow, now))
+  if (lockedNow) refuse('TOO_MANY_REQUESTS', locked(lockedNow, now))
   refuse(attempt.wrong.code, attempt.wrong.violation)
 }

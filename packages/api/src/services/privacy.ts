@@ -1,16 +1,30 @@
 import type { Database, Transaction } from '@mejabantu/db'
-import { maskName, maskPhone, normalisePhone, StakeholderCategory } from '@mejabantu/domain'
+import {
+  ANONYMISED_NAME,
+  maskName,
+  maskPhone,
+  normalisePhone,
+  StakeholderCategory,
+  type ErasedPerson,
+} from '@mejabantu/domain'
 import { refuse } from '../errors.ts'
-import { anonymiseGuests, type AnonymisedCounts } from './anonymise-guests.ts'
+import { anonymiseGuests, NONE_ANONYMISED, type AnonymisedCounts } from './anonymise-guests.ts'
 import { writeAudit } from './audit.ts'
 import type { Actor } from './consultation-access.ts'
-import type { PersonExport, PersonMatch } from './privacy-schemas.ts'
+import { copiesOf, eraseEverywhere } from './erase-everywhere.ts'
+import { discardFiles } from './discard-files.ts'
+import { literalLike } from './literal-like.ts'
+import { askersMatching } from './privacy-askers.ts'
+import type { PersonExport, PersonMatch, PersonRef } from './privacy-schemas.ts'
+import type { AttachmentStorage } from './storage.ts'
+import { sheetExport } from './privacy-export.ts'
 
 const MAX_MATCHES = 20
 
 /**
- * Guests of the admin's own office whose data is still held (not anonymised) and whose phone, normalised
- * to E.164 as at the kiosk, or name matches; masked, newest first, at most 20.
+ * Everyone of the admin's own office whose data is still held and whose phone (normalised to E.164 as at
+ * the kiosk) or name matches: guests of the guest book, then askers known only from sheets of any channel;
+ * masked, at most 20 each. Audited with the number found, never the query.
  */
 export async function findPeople(db: Database, actor: Actor, query: string): Promise<PersonMatch[]> {
   const officeId = actor.scope.write()
@@ -19,85 +33,158 @@ export async function findPeople(db: Database, actor: Actor, query: string): Pro
     where: {
       officeId,
       anonymisedAt: null,
-      ...(phone ? { phone } : { name: { contains: query, mode: 'insensitive' as const } }),
+      ...(phone ? { phone } : { name: { contains: literalLike(query), mode: 'insensitive' as const } }),
     },
     select: {
       id: true,
       name: true,
       phone: true,
       category: true,
-      visits: { select: { checkedInAt: true }, orderBy: { checkedInAt: 'desc' } },
+      visits: {
+        select: { checkedInAt: true, _count: { select: { consultations: true } } },
+        orderBy: { checkedInAt: 'desc' },
+      },
     },
     orderBy: { createdAt: 'desc' },
     take: MAX_MATCHES,
   })
-  return guests.map((guest) => ({
+  const guestMatches = guests.map((guest): PersonMatch => ({
+    kind: 'guest',
     guestId: guest.id,
+    consultationId: null,
     maskedName: maskName(guest.name),
     maskedPhone: guest.phone ? maskPhone(guest.phone) : null,
     category: StakeholderCategory.schema.parse(guest.category),
     visits: guest.visits.length,
+    sheets: guest.visits.reduce((sum, visit) => sum + visit._count.consultations, 0),
     lastVisitAt: guest.visits[0]?.checkedInAt ?? null,
   }))
+  const askers = await askersMatching(db.prisma, officeId, query, phone, MAX_MATCHES)
+  const matches = [...guestMatches, ...askers]
+  await writeAudit(db.prisma, {
+    actorId: actor.userId,
+    action: 'privacy.find',
+    targetType: 'Office',
+    targetId: officeId,
+    after: { guests: guestMatches.length, askers: askers.length },
+    ip: actor.ip,
+  })
+  return matches
 }
 
-/** The guest of the admin's office a request names, refused when unknown there or already anonymised. */
-async function heldGuest(tx: Transaction, officeId: string, guestId: string) {
-  const guest = await tx.guest.findFirst({ where: { id: guestId, officeId } })
-  if (!guest) {
-    refuse('NOT_FOUND', {
-      rule: 'privacy.guest.notFound',
-      params: { guestId },
-      message: {
-        id: 'Tamu tidak ditemukan di buku tamu kantor ini.',
-        en: 'Guest not found in this office’s guest book.',
-      },
-    })
-  }
-  if (guest.anonymisedAt) {
-    refuse('CONFLICT', {
-      rule: 'privacy.guest.anonymised',
-      params: { guestId },
-      message: {
-        id: 'Data pribadi tamu ini sudah dianonimkan; tidak ada lagi data pribadi yang disimpan.',
-        en: 'This guest’s personal data has already been anonymised; none is held any more.',
-      },
-    })
-  }
-  return guest
+function alreadyAnonymised(ref: PersonRef): never {
+  return refuse('CONFLICT', {
+    rule: 'privacy.guest.anonymised',
+    params: { ...ref },
+    message: {
+      id: 'Data pribadi orang ini sudah dianonimkan; tidak ada lagi data pribadi yang disimpan.',
+      en: 'This person’s personal data has already been anonymised; none is held any more.',
+    },
+  })
 }
 
-/** One guest's data in full (UU PDP access request); the audit records that it left and whose, not what. */
+function notFound(ref: PersonRef): never {
+  return refuse('NOT_FOUND', {
+    rule: 'privacy.guest.notFound',
+    params: { ...ref },
+    message: {
+      id: 'Orang ini tidak ditemukan di buku tamu atau lembar konsultasi kantor ini.',
+      en: 'This person was not found in this office’s guest book or consultation sheets.',
+    },
+  })
+}
+
+type HeldGuest = NonNullable<Awaited<ReturnType<Transaction['guest']['findFirst']>>>
+
+/** Whom a request names, in the admin's office: a guest (also through a sheet opened from their visit) or a sheet's asker. */
+async function personOf(
+  tx: Transaction,
+  officeId: string,
+  ref: PersonRef,
+): Promise<{ person: ErasedPerson; guest: HeldGuest | null }> {
+  let guestId = 'guestId' in ref ? ref.guestId : null
+  if ('consultationId' in ref) {
+    const sheet = await tx.consultation.findFirst({
+      where: { id: ref.consultationId, officeId },
+      select: { askerName: true, askerContact: true, visit: { select: { guestId: true } } },
+    })
+    if (!sheet) notFound(ref)
+    if (!sheet.visit) {
+      if (sheet.askerName === ANONYMISED_NAME) alreadyAnonymised(ref)
+      const contact = sheet.askerContact?.trim() ?? null
+      return {
+        guest: null,
+        person: {
+          name: sheet.askerName,
+          phone: contact ? normalisePhone(contact) : null,
+          email: contact?.includes('@') ? contact : null,
+        },
+      }
+    }
+    guestId = sheet.visit.guestId
+  }
+  const guest = await tx.guest.findFirst({ where: { id: guestId!, officeId } })
+  if (!guest) notFound(ref)
+  if (guest.anonymisedAt) alreadyAnonymised(ref)
+  return { guest, person: { name: guest.name, phone: guest.phone, email: guest.email } }
+}
+
+const targetOf = (ref: PersonRef) =>
+  'guestId' in ref
+    ? { targetType: 'Guest', targetId: ref.guestId }
+    : { targetType: 'Consultation', targetId: ref.consultationId }
+
+/**
+ * One person's data in full (UU PDP access request): the guest-book line and visits, and every other
+ * place that holds them, as erasure would find it. The audit records that it left and whose, not what.
+ */
 export async function exportPerson(
   db: Database,
   actor: Actor,
-  guestId: string,
+  ref: PersonRef,
   now: Date,
 ): Promise<PersonExport> {
   const officeId = actor.scope.write()
   return db.prisma.$transaction(async (tx) => {
-    const guest = await heldGuest(tx, officeId, guestId)
+    const { guest, person } = await personOf(tx, officeId, ref)
     const office = await tx.office.findUniqueOrThrow({
       where: { id: officeId },
       select: { name: true, regionCode: true },
     })
-    const visits = await tx.visit.findMany({
-      where: { guestId },
-      orderBy: { checkedInAt: 'asc' },
-      include: { consultations: { orderBy: { occurredAt: 'asc' } } },
+    const visits = guest
+      ? await tx.visit.findMany({
+          where: { guestId: guest.id },
+          orderBy: { checkedInAt: 'asc' },
+          include: { consultations: { orderBy: { occurredAt: 'asc' } } },
+        })
+      : []
+    const copies = await copiesOf(
+      tx,
+      officeId,
+      [person],
+      visits.map((v) => v.id),
+    )
+    const onVisits = new Set(visits.flatMap((v) => v.consultations.map((c) => c.id)))
+    const numbers = new Map(copies.sheets.map(({ sheet }) => [sheet.id, sheet.number]))
+    const attachmentSheets = await tx.consultation.findMany({
+      where: { id: { in: [...copies.files, ...copies.attachments].map((a) => a.consultationId) } },
+      select: { id: true, number: true },
     })
+    for (const sheet of attachmentSheets) numbers.set(sheet.id, sheet.number)
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'privacy.export',
-      targetType: 'Guest',
-      targetId: guestId,
-      after: { visits: visits.length },
+      ...targetOf(ref),
+      after: {
+        visits: visits.length,
+        places: copies.sheets.length + copies.files.length + copies.attachments.length,
+      },
       ip: actor.ip,
     })
     return {
       exportedAt: now,
       office,
-      guest: {
+      guest: guest && {
         id: guest.id,
         name: guest.name,
         institution: guest.institution,
@@ -114,44 +201,65 @@ export async function exportPerson(
         priority: visit.priority,
         status: visit.status,
         consentVersion: visit.consentVersion,
-        consultations: visit.consultations.map((sheet) => ({
-          number: sheet.number,
-          channel: sheet.channel,
-          occurredAt: sheet.occurredAt,
-          askerName: sheet.askerName,
-          askerInstitution: sheet.askerInstitution,
-          askerContact: sheet.askerContact,
-          topic: sheet.topic,
-          question: sheet.question,
-          answer: sheet.answer,
-          legalBasis: sheet.legalBasis,
-          status: sheet.status,
-        })),
+        consultations: visit.consultations.map(sheetExport),
       })),
+      elsewhere: {
+        sheets: copies.sheets
+          .filter(({ sheet }) => !onVisits.has(sheet.id))
+          .map(({ sheet }) => sheetExport(sheet)),
+        attachments: [...copies.files, ...copies.attachments].map((file) => ({
+          sheetNumber: numbers.get(file.consultationId) ?? '',
+          fileName: file.fileName,
+        })),
+        liaisonOfficers: copies.liaisonOfficers.map((pair) => ({
+          pairId: pair.id,
+          name: pair.loName,
+          phone: pair.loPhone,
+          email: pair.loEmail,
+        })),
+        handovers: copies.handovers.map((handover) => ({
+          pairId: handover.pairId,
+          heldAt: handover.heldAt,
+          attendees: handover.attendees.map((a) => a.name),
+        })),
+        research: [...copies.checks, ...copies.checkEvents].map(({ reason, evidence }) => ({
+          reason,
+          evidence,
+        })),
+      },
     }
   })
 }
 
-/** Erases one guest's personal data now (UU PDP erasure request) as retention would; audited with counts. */
+/**
+ * Erases one person's personal data now (UU PDP erasure request) as retention would: the guest-book line
+ * and every copy in the office's records. Audited with counts.
+ */
 export async function erasePerson(
   db: Database,
+  storage: AttachmentStorage,
   actor: Actor,
-  guestId: string,
+  ref: PersonRef,
   now: Date,
 ): Promise<{ anonymised: AnonymisedCounts }> {
   const officeId = actor.scope.write()
-  return db.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "Guest" WHERE "id" = ${guestId}::uuid FOR UPDATE`
-    await heldGuest(tx, officeId, guestId)
-    const anonymised = await anonymiseGuests(tx, [guestId], now)
+  const discarded: string[] = []
+  const result = await db.prisma.$transaction(async (tx) => {
+    if ('guestId' in ref)
+      await tx.$queryRaw`SELECT "id" FROM "Guest" WHERE "id" = ${ref.guestId}::uuid FOR UPDATE`
+    const { guest, person } = await personOf(tx, officeId, ref)
+    const anonymised = guest
+      ? await anonymiseGuests(tx, [guest.id], now, discarded)
+      : { ...NONE_ANONYMISED, ...(await eraseEverywhere(tx, officeId, [person], [], discarded)) }
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'privacy.erase',
-      targetType: 'Guest',
-      targetId: guestId,
+      ...targetOf(ref),
       after: { ...anonymised },
       ip: actor.ip,
     })
     return { anonymised }
   })
+  await discardFiles(storage, discarded)
+  return result
 }

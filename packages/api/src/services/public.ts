@@ -1,15 +1,19 @@
 import type { Database } from '@mejabantu/db'
 import {
   localDay,
+  readHelpdeskContacts,
+  scrubPersonalData,
   summarise,
   toPublicConsultation,
   toPublicSummary,
+  withSmallCategoriesMerged,
   type Channel,
   type ConsultationStatus,
   type PublicConsultation,
   type PublicOffice,
   type PublicSummary,
   type StakeholderCategory,
+  type TimeZone,
   type Topic,
 } from '@mejabantu/domain'
 import { refuse } from '../errors.ts'
@@ -27,25 +31,20 @@ export async function publicOffices(db: Database): Promise<PublicOffice[]> {
       helpdeskHours: true,
       helpdeskContacts: true,
       parent: { select: { regionCode: true } },
+      users: { select: { displayName: true } },
     },
     orderBy: { regionCode: 'asc' },
   })
-  return offices.map(({ parent, helpdeskContacts, ...office }) => ({
+  return offices.map(({ parent, helpdeskContacts, helpdeskHours, users, ...office }) => ({
     ...office,
     parentRegionCode: parent?.regionCode ?? null,
-    helpdeskContacts: textEntries(helpdeskContacts),
+    // Hours are free text an admin types: they leave through the scrubber, with the office's staff names.
+    helpdeskHours: helpdeskHours && scrubPersonalData(helpdeskHours, users.map(displayName)),
+    helpdeskContacts: readHelpdeskContacts(helpdeskContacts),
   }))
 }
 
-// Contacts are stored as JSON an administrator writes; only name → text pairs are published.
-function textEntries(json: unknown): Record<string, string> {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return {}
-  return Object.fromEntries(
-    Object.entries(json).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
-    ),
-  )
-}
+const displayName = (user: { displayName: string }) => user.displayName
 
 async function officeByRegion(db: Database, regionCode: string) {
   const office = await db.prisma.office.findUnique({
@@ -113,24 +112,47 @@ export async function publicLog(
     skip: (input.page - 1) * input.pageSize,
     take: input.pageSize,
   })
+  const lines = rows.map((row) =>
+    toPublicConsultation(
+      {
+        ...row,
+        channel: row.channel as Channel,
+        topic: row.topic as Topic,
+        stakeholderCategory: row.stakeholderCategory as StakeholderCategory,
+        status: row.status as ConsultationStatus,
+      },
+      office.timeZone,
+    ),
+  )
   return {
     office: { regionCode: office.regionCode, name: office.name },
-    items: rows.map((row) =>
-      toPublicConsultation(
-        {
-          ...row,
-          channel: row.channel as Channel,
-          topic: row.topic as Topic,
-          stakeholderCategory: row.stakeholderCategory as StakeholderCategory,
-          status: row.status as ConsultationStatus,
-        },
-        office.timeZone,
-      ),
-    ),
+    items: withSmallCategoriesMerged(lines, await categoriesOfDays(db, office, lines)),
     total,
     page: input.page,
     pageSize: input.pageSize,
   }
+}
+
+/**
+ * Every sheet's category on the office days the page shows, the whole day and not just the page: the
+ * minimum group size counts a day's askers, however the log is paged.
+ */
+async function categoriesOfDays(
+  db: Database,
+  office: { id: string; timeZone: TimeZone },
+  lines: readonly PublicConsultation[],
+): Promise<Pick<PublicConsultation, 'day' | 'stakeholderCategory'>[]> {
+  const days = lines.map((line) => line.day).sort()
+  if (days.length === 0) return []
+  const { start, end } = localDayBounds({ from: days[0]!, to: days.at(-1)! }, office.timeZone)
+  const rows = await db.prisma.consultation.findMany({
+    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! } },
+    select: { occurredAt: true, stakeholderCategory: true },
+  })
+  return rows.map((row) => ({
+    day: localDay(row.occurredAt, office.timeZone),
+    stakeholderCategory: row.stakeholderCategory as StakeholderCategory,
+  }))
 }
 
 /** An office's published figures over a period: counts and time to first response. */

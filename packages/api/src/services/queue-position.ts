@@ -24,7 +24,7 @@ export type Ticket = z.infer<typeof TicketSchema>
 export async function waitingEntries(db: Reader, officeId: string, serviceDay: Date): Promise<QueueEntry[]> {
   const rows = await db.visit.findMany({
     where: { officeId, serviceDay, status: 'menunggu' },
-    select: { id: true, status: true, priority: true, queueNumber: true, checkedInAt: true },
+    select: { id: true, status: true, priority: true, queueNumber: true, queuedAt: true },
   })
   return rows.map((r) => ({ ...r, status: asStatus(r.status), priority: asPriority(r.priority) }))
 }
@@ -102,7 +102,7 @@ const COUNT_EACH_UP_TO = 8
 
 /**
  * Where the given waiting visits stand in the domain's calling order (`waitingOrder`: priority first,
- * then check-in time, then ticket letter and sequence; 0 = next), worked out by the database: a day's
+ * then arrival at the server, then ticket letter and sequence; 0 = next), worked out by the database: a day's
  * queue can hold thousands, and every ticket shown asks. A test holds both ways to `waitingOrder` on
  * random queues.
  */
@@ -119,15 +119,15 @@ async function positionsInQueue(
         WHERE v."officeId" = me."officeId" AND v."serviceDay" = me."serviceDay" AND v."status" = 'menunggu'
           AND ((v."priority" IS NOT NULL) > (me."priority" IS NOT NULL)
             OR ((v."priority" IS NOT NULL) = (me."priority" IS NOT NULL)
-              AND (v."checkedInAt", left(v."queueNumber", 1), v."queueSequence")
-                < (me."checkedInAt", left(me."queueNumber", 1), me."queueSequence")))
+              AND (v."queuedAt", left(v."queueNumber", 1), v."queueSequence")
+                < (me."queuedAt", left(me."queueNumber", 1), me."queueSequence")))
       ) AS "position"
       FROM "Visit" me
       WHERE me."id" = ANY(${ids}::uuid[]) AND me."status" = 'menunggu'`
     : db.$queryRaw<{ id: string; position: bigint }[]>`
       SELECT "id", "position" FROM (
         SELECT "id", row_number() OVER (
-          ORDER BY "priority" IS NOT NULL DESC, "checkedInAt", left("queueNumber", 1), "queueSequence"
+          ORDER BY "priority" IS NOT NULL DESC, "queuedAt", left("queueNumber", 1), "queueSequence"
         ) - 1 AS "position"
         FROM "Visit"
         WHERE "officeId" = ${officeId}::uuid AND "serviceDay" = ${serviceDay}::date AND "status" = 'menunggu'

@@ -1,5 +1,4 @@
 import {
-  dimensionLabel,
   rankedEntries,
   referralOutcome,
   reportFigures,
@@ -12,9 +11,18 @@ import {
   type Locale,
   type ReportContent,
   type ReportDimension,
+  type Scrubber,
+  scrubberFor,
 } from '@mejabantu/domain'
 import PDFDocument from 'pdfkit'
-import { durationLine, longDay, periodLine, reportWords, type ReportWords } from './report-text.ts'
+import {
+  countedLabel,
+  durationLine,
+  longDay,
+  periodLine,
+  reportWords,
+  type ReportWords,
+} from './report-text.ts'
 
 const MARGIN = 56
 const A4 = 'A4'
@@ -24,12 +32,14 @@ const FOOTER_SPACE = 28
 /**
  * The report as an A4 PDF: the KPU letterhead block, the summary, every breakdown, the per-office
  * table, guest book and sheets per day, the list of sheets, and a signature block for the head of
- * division; every page numbered "Halaman n dari m". Standard PDF fonts only, nothing fetched.
+ * division; every page numbered "Halaman n dari m". Standard PDF fonts only, nothing fetched. Values
+ * printed as stored pass through `scrub`.
  */
 export async function reportPdf(
   content: ReportContent,
   number: string | null,
   locale: Locale,
+  scrub: Scrubber = scrubberFor(),
 ): Promise<Buffer> {
   const w = reportWords(locale)
   const doc = new PDFDocument({
@@ -50,13 +60,13 @@ export async function reportPdf(
   summary(doc, content, w, locale)
   for (const [dimension, title, key] of breakdowns(w)) {
     section(doc, title)
-    tallyTable(doc, content.total[key], (value) => dimensionLabel(dimension, value, locale), w)
+    tallyTable(doc, content.total[key], (value) => countedLabel(dimension, value, locale, scrub), w)
   }
   section(doc, w.byStaff)
   tallyTable(doc, content.total.byStaff, (id) => staffLabel(content, id, w), w)
   if (content.offices.length > 0) officeTable(doc, content, w)
   dayTable(doc, content, w, locale)
-  rowsTable(doc, content, w, locale)
+  rowsTable(doc, content, w, locale, scrub)
   signature(doc, content, w, locale)
   pageNumbers(doc, w)
   doc.end()
@@ -202,7 +212,7 @@ function dayTable(doc: Doc, content: ReportContent, w: ReportWords, locale: Loca
   )
 }
 
-function rowsTable(doc: Doc, content: ReportContent, w: ReportWords, locale: Locale) {
+function rowsTable(doc: Doc, content: ReportContent, w: ReportWords, locale: Locale, scrub: Scrubber) {
   section(doc, `${w.rows} — ${content.office.name}`)
   if (content.rows.length === 0) {
     doc.text(w.none)
@@ -214,9 +224,9 @@ function rowsTable(doc: Doc, content: ReportContent, w: ReportWords, locale: Loc
     content.rows.map((row) => [
       row.number,
       localDay(row.occurredAt, content.office.timeZone),
-      dimensionLabel('channel', row.channel, locale),
-      dimensionLabel('topic', row.topic, locale),
-      dimensionLabel('status', row.status, locale) + (row.referredTo ? ` → ${row.referredTo}` : ''),
+      countedLabel('channel', row.channel, locale, scrub),
+      countedLabel('topic', row.topic, locale, scrub),
+      countedLabel('status', row.status, locale, scrub) + (row.referredTo ? ` → ${row.referredTo}` : ''),
       row.staffName ?? '—',
       formatMinutes(row.firstResponseMinutes, locale),
     ]),

@@ -1,4 +1,12 @@
-import { formatMinutes, monthName, type Locale, type ReportContent } from '@mejabantu/domain'
+import {
+  dimensionLabel,
+  formatMinutes,
+  monthName,
+  type Locale,
+  type ReportContent,
+  type ReportDimension,
+  type Scrubber,
+} from '@mejabantu/domain'
 
 /** The words of the report files, in the two interface languages. */
 const words = {
@@ -131,3 +139,17 @@ export const durationLine = (
 /** A file name without spaces: "LAP-34.02-2024-003.pdf" or "laporan-34.02-2024-09-01-2024-09-30.xlsx". */
 export const reportFileName = (content: ReportContent, number: string | null, extension: string) =>
   `${number ?? `laporan-${content.office.regionCode}-${content.period.from}-${content.period.to}`}.${extension}`
+
+/**
+ * The label of a value a report counts. A value no table lists (an old topic, another office's own one)
+ * prints as it was stored: that is free text, so it leaves through the scrubber with the report's names.
+ */
+export function countedLabel(
+  dimension: ReportDimension,
+  value: string,
+  locale: Locale,
+  scrub: Scrubber,
+): string {
+  const label = dimensionLabel(dimension, value, locale)
+  return label === value ? scrub(value) : label
+}

@@ -1,6 +1,5 @@
 import {
   daysOf,
-  dimensionLabel,
   localDateTime,
   rankedEntries,
   referralOutcome,
@@ -9,19 +8,23 @@ import {
   UNASSIGNED,
   type Locale,
   type ReportContent,
+  type ReportDimension,
+  type Scrubber,
+  scrubberFor,
 } from '@mejabantu/domain'
 import ExcelJS from 'exceljs'
-import { periodLine, reportWords } from './report-text.ts'
+import { countedLabel, periodLine, reportWords } from './report-text.ts'
 
 /**
  * The report as a workbook: a summary sheet (headline figures, every breakdown, the per-office table and
  * the days) and a sheet with one row per consultation. Numbers are numbers, so they add up in a
- * spreadsheet; durations are in minutes.
+ * spreadsheet; durations are in minutes. Values printed as stored pass through `scrub`.
  */
 export async function reportXlsx(
   content: ReportContent,
   number: string | null,
   locale: Locale,
+  scrub: Scrubber = scrubberFor(),
 ): Promise<Buffer> {
   const w = reportWords(locale)
   const book = new ExcelJS.Workbook()
@@ -61,10 +64,12 @@ export async function reportXlsx(
     bold(sheet.addRow([title, w.count]))
     for (const [key, n] of rankedEntries(counts)) sheet.addRow([label(key), n])
   }
-  tally(w.byChannel, content.total.byChannel, (v) => dimensionLabel('channel', v, locale))
-  tally(w.byTopic, content.total.byTopic, (v) => dimensionLabel('topic', v, locale))
-  tally(w.byCategory, content.total.byCategory, (v) => dimensionLabel('category', v, locale))
-  tally(w.byStatus, content.total.byStatus, (v) => dimensionLabel('status', v, locale))
+  const label = (dimension: ReportDimension) => (value: string) =>
+    countedLabel(dimension, value, locale, scrub)
+  tally(w.byChannel, content.total.byChannel, label('channel'))
+  tally(w.byTopic, content.total.byTopic, label('topic'))
+  tally(w.byCategory, content.total.byCategory, label('category'))
+  tally(w.byStatus, content.total.byStatus, label('status'))
   tally(w.byStaff, content.total.byStaff, (id) =>
     id === UNASSIGNED ? w.unassigned : (content.staffNames[id] ?? id),
   )
@@ -101,10 +106,10 @@ export async function reportXlsx(
     rows.addRow([
       row.number,
       localDateTime(row.occurredAt, content.office.timeZone).replace('T', ' '),
-      dimensionLabel('channel', row.channel, locale),
-      dimensionLabel('topic', row.topic, locale),
-      dimensionLabel('category', row.stakeholderCategory, locale),
-      dimensionLabel('status', row.status, locale),
+      label('channel')(row.channel),
+      label('topic')(row.topic),
+      label('category')(row.stakeholderCategory),
+      label('status')(row.status),
       row.referredTo ?? '',
       row.staffName ?? '',
       row.firstResponseMinutes,

@@ -1,5 +1,11 @@
 import type { Database, Prisma, Transaction } from '@mejabantu/db'
-import { checkReportPeriod, localDay, reportNumber, type ReportContent } from '@mejabantu/domain'
+import {
+  checkReportPeriod,
+  localDay,
+  reportAsReadBy,
+  reportNumber,
+  type ReportContent,
+} from '@mejabantu/domain'
 import { ensure, refuse } from '../errors.ts'
 import { writeAudit } from './audit.ts'
 import type { Actor } from './consultation-access.ts'
@@ -77,9 +83,10 @@ function revive(json: Prisma.JsonValue): ReportContent {
 }
 
 /**
- * Freezes the actor's office report for a period under the office's next report number for the year:
- * compiled over every office below (the report is the office's, not the user's view of it) and never
- * changed after, whatever happens to the sheets. Audited with its figures.
+ * Freezes the actor's office report for a period under the office's next report number for the year,
+ * signed off by leadership: compiled under the rule of the draft (the offices below the actor may read,
+ * which for leadership is all of them) and never changed after, whatever happens to the sheets. Audited
+ * with its figures.
  */
 export async function finaliseReport(
   db: Database,
@@ -90,7 +97,7 @@ export async function finaliseReport(
   const period = ensure(checkReportPeriod(query))
   const officeId = actor.scope.write()
   const created = await db.prisma.$transaction(async (tx) => {
-    const content = await compileReport(tx, officeId, period, null, now)
+    const content = await compileReport(tx, officeId, period, actor.scope.readable, now)
     const office = await tx.office.findUniqueOrThrow({
       where: { id: officeId },
       select: { regionCode: true, timeZone: true },
@@ -174,7 +181,10 @@ export async function getReport(db: Database, actor: Actor, id: string): Promise
   const visible =
     row && (actor.scope.readable.has(row.officeId) || row.sentToOfficeId === actor.scope.officeId)
   if (!visible) refuse('NOT_FOUND', violations.notFound(id))
-  return (await toRecords(db.prisma, [row]))[0]!
+  const [report] = await toRecords(db.prisma, [row])
+  // The office it was sent to reads it as sent; anyone else under the rule of their own draft.
+  const readable = row.sentToOfficeId === actor.scope.officeId ? null : actor.scope.readable
+  return { ...report!, content: reportAsReadBy(report!.content, readable) }
 }
 
 interface Page {

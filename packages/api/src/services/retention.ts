@@ -4,6 +4,9 @@ import { writeAudit } from './audit.ts'
 import type { Actor } from './consultation-access.ts'
 import { addCounts, anonymiseGuests, NONE_ANONYMISED, type AnonymisedCounts } from './anonymise-guests.ts'
 import { calendarOf } from './elections-records.ts'
+import { discardFiles } from './discard-files.ts'
+import { retainOldSheets } from './retention-sheets.ts'
+import { attachmentStorage, type AttachmentStorage } from './storage.ts'
 
 /** What one office's retention run did. */
 export interface RetentionResult {
@@ -33,6 +36,7 @@ interface GuestSeen {
  */
 export async function runRetention(
   db: Database,
+  storage: AttachmentStorage,
   office: RetentionOffice,
   now: Date,
   actor: { userId: string | null; ip: string | null } = { userId: null, ip: null },
@@ -51,8 +55,10 @@ export async function runRetention(
   const latestCutoff = cutoffAfter(
     retentionDaysFor(office.retentionDays, [shortestConsent._min.retentionDays ?? office.retentionDays]),
   )
-  if (!latestCutoff && !actor.userId) return { officeId: office.id, cutoff, anonymised: NONE_ANONYMISED }
+  if (!latestCutoff && !cutoff && !actor.userId)
+    return { officeId: office.id, cutoff, anonymised: NONE_ANONYMISED }
 
+  const discarded: string[] = []
   const anonymised = await db.prisma.$transaction(async (tx) => {
     let counts = NONE_ANONYMISED
     if (latestCutoff) {
@@ -62,6 +68,7 @@ export async function runRetention(
         FROM "Guest" g
         LEFT JOIN "Visit" v ON v."guestId" = g."id"
         LEFT JOIN "ConsentText" c ON c."version" = v."consentVersion"
+          AND (c."officeId" = v."officeId" OR c."officeId" IS NULL)
         WHERE g."officeId" = ${office.id}::uuid AND g."anonymisedAt" IS NULL
         GROUP BY g."id"
         HAVING COALESCE(max(v."checkedInAt"), g."createdAt") < ${latestCutoff}::timestamptz`
@@ -77,10 +84,11 @@ export async function runRetention(
         const before = cutoffAfter(days)
         if (!before) continue
         const due = guests.filter((guest) => guest.lastSeenAt < before).map((guest) => guest.id)
-        counts = addCounts(counts, await anonymiseGuests(tx, due, now, before))
+        counts = addCounts(counts, await anonymiseGuests(tx, due, now, discarded, before))
       }
     }
-    if (counts.guests > 0 || actor.userId) {
+    if (cutoff) counts = addCounts(counts, await retainOldSheets(tx, office.id, cutoff, discarded))
+    if (counts.guests > 0 || counts.consultations > 0 || actor.userId) {
       await writeAudit(tx, {
         actorId: actor.userId,
         action: 'privacy.retention',
@@ -92,24 +100,34 @@ export async function runRetention(
     }
     return counts
   })
+  await discardFiles(storage, discarded)
   return { officeId: office.id, cutoff, anonymised }
 }
 
 const officeFields = { id: true, timeZone: true, retentionDays: true } as const
 
 /** The retention run of every office, as the server's timer makes it. */
-export async function runRetentionEverywhere(db: Database, now: Date): Promise<RetentionResult[]> {
+export async function runRetentionEverywhere(
+  db: Database,
+  now: Date,
+  storage: AttachmentStorage = attachmentStorage(),
+): Promise<RetentionResult[]> {
   const offices = await db.prisma.office.findMany({ select: officeFields })
   const results: RetentionResult[] = []
-  for (const office of offices) results.push(await runRetention(db, office, now))
+  for (const office of offices) results.push(await runRetention(db, storage, office, now))
   return results
 }
 
 /** The admin's own office's retention run, now; audited even when it finds nothing. */
-export async function runRetentionNow(db: Database, actor: Actor, now: Date): Promise<RetentionResult> {
+export async function runRetentionNow(
+  db: Database,
+  storage: AttachmentStorage,
+  actor: Actor,
+  now: Date,
+): Promise<RetentionResult> {
   const office = await db.prisma.office.findUniqueOrThrow({
     where: { id: actor.scope.write() },
     select: officeFields,
   })
-  return runRetention(db, office, now, actor)
+  return runRetention(db, storage, office, now, actor)
 }

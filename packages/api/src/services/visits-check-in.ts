@@ -142,8 +142,11 @@ async function refusalsOf(
       refusals[index] = violation('CONFLICT', visitViolations.clientIdTaken(input.clientId))
     } else if (!stored && first === undefined) {
       fresh.set(input.clientId, index)
-      const consent = consents.find((c) => c.version === input.consentVersion)
-      if (!consent || (consent.officeId !== null && consent.officeId !== source.officeId)) {
+      // Version names are per office: only the office's own or a default version counts.
+      const consent = consents.find(
+        (c) => c.version === input.consentVersion && (c.officeId === null || c.officeId === source.officeId),
+      )
+      if (!consent) {
         refusals[index] = violation('BAD_REQUEST', visitViolations.consentUnknown(input.consentVersion))
       } else if (source.device) {
         const ask = wanted.get(source.device.id) ?? { device: source.device, count: 0 }
@@ -227,6 +230,7 @@ async function createVisits(
       const visit = byClientId.get(input.clientId)!
       return {
         actorId: source.userId,
+        officeId,
         action: 'visit.check_in',
         targetType: 'Visit',
         targetId: visit.id,

@@ -14,6 +14,8 @@ export const VisitViewSchema = VisitSchema.extend({
   guestId: z.uuid(),
   deviceId: z.uuid().nullable(),
   servedById: z.uuid().nullable(),
+  /** When the server received the check-in: the queue's order (checkedInAt is the guest book's time). */
+  queuedAt: z.date(),
   guest: GuestInputSchema.extend({ phone: z.string().nullable(), name: z.string() }),
 })
 export type VisitView = z.infer<typeof VisitViewSchema>
@@ -34,6 +36,7 @@ export const visitViewSelect = {
   serviceDay: true,
   status: true,
   checkedInAt: true,
+  queuedAt: true,
   calledAt: true,
   servedAt: true,
   checkedOutAt: true,
@@ -55,6 +58,7 @@ export interface VisitRow {
   serviceDay: Date
   status: string
   checkedInAt: Date
+  queuedAt: Date
   calledAt: Date | null
   servedAt: Date | null
   checkedOutAt: Date | null

@@ -40,7 +40,7 @@ export async function todayVisits(
   const rows = await db.prisma.visit.findMany({
     where: { officeId, serviceDay: dateColumn(today) },
     select: visitViewSelect,
-    orderBy: [{ checkedInAt: 'asc' }, { queueNumber: 'asc' }],
+    orderBy: [{ queuedAt: 'asc' }, { queueNumber: 'asc' }],
   })
   const all = rows.map(toVisitView)
   const counts = Object.fromEntries(

@@ -5,7 +5,7 @@ import type { TestTarget } from '@mejabantu/db/testing'
 import type { AnyTRPCRouter } from '@trpc/server'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express from 'express'
-import { bodyLimitFor } from '../../src/body-limits.ts'
+import { trpcRequestLimits } from '../../src/body-limits.ts'
 import { createContextFactory } from '../../src/context.ts'
 import { appRouter } from '../../src/root.ts'
 import { ensureFirstRun } from '../../src/services/first-run.ts'
@@ -25,7 +25,7 @@ export interface ServedApi {
 
 /**
  * The router over real HTTP on an ephemeral 127.0.0.1 port, mounted the way apps/server mounts /trpc
- * (same proxy trust, body parser and context), which this package cannot import.
+ * (same proxy trust, request limits and context), which this package cannot import.
  */
 export async function serveApi(
   db: Database,
@@ -37,7 +37,7 @@ export async function serveApi(
   const createContext = createContextFactory({ db, version: 'test', ...options })
   app.use(
     '/trpc',
-    jsonBody(),
+    ...trpcRequestLimits(router),
     createExpressMiddleware({ router, createContext: ({ req, res }) => createContext({ req, res }) }),
   )
   const http = app.listen(0, '127.0.0.1')
@@ -92,15 +92,5 @@ export async function startApi(
       await db.close()
       await fresh.dispose()
     },
-  }
-}
-
-/** JSON bodies up to the limit of the procedures a request calls: uploads get room, nothing else does. */
-function jsonBody(): express.RequestHandler {
-  const parsers = new Map<string, express.RequestHandler>()
-  return (req, res, next) => {
-    const limit = bodyLimitFor(req.path)
-    if (!parsers.has(limit)) parsers.set(limit, express.json({ limit }))
-    parsers.get(limit)!(req, res, next)
   }
 }

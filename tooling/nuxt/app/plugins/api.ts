@@ -1,4 +1,5 @@
 import type { AppRouter } from '@mejabantu/api'
+import { MAX_BATCH_CALLS } from '@mejabantu/domain'
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 import superjson from 'superjson'
 
@@ -15,6 +16,8 @@ export default defineNuxtPlugin(() => {
       httpBatchLink({
         url: '/trpc',
         transformer: superjson,
+        // The server refuses larger batches; the link splits them instead.
+        maxItems: MAX_BATCH_CALLS,
         headers: ({ opList }) => ({
           ...extra.value,
           ...(csrf.value && opList.some((op) => op.type === 'mutation')

@@ -1,0 +1,127 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { PERSONAL_SNAPSHOT_KEYS } from '@mejabantu/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyMigrations } from '../src/migrations.ts'
+import { migrationsDir } from '../src/paths.ts'
+import { openTestDatabase, testTargets } from '../src/testing.ts'
+
+const PREVIOUS = '20261202140201_reports'
+const MIGRATION = '20261206163343_privacy_and_tenancy'
+const OFFICE = '11111111-1111-4111-8111-111111111111'
+const USER = '22222222-2222-4222-8222-222222222222'
+const GUEST = '33333333-3333-4333-8333-333333333333'
+const VISIT = '44444444-4444-4444-8444-444444444444'
+
+/** A copy of the migrations folder holding only the history up to `last`. */
+async function historyUpTo(last: string): Promise<{ dir: string; dispose(): Promise<void> }> {
+  const work = await mkdtemp(path.join(tmpdir(), 'mejabantu-history-'))
+  await cp(migrationsDir, work, {
+    recursive: true,
+    filter: (source) => {
+      const folder = path.relative(migrationsDir, source).split(path.sep)[0]
+      return !/^\d{14}_/.test(folder ?? '') || folder! <= last
+    },
+  })
+  return { dir: work, dispose: () => rm(work, { recursive: true, force: true }) }
+}
+
+describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forward`, (target) => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>
+  const sql = (text: string) => db.prisma.$executeRawUnsafe(text)
+
+  beforeAll(async () => {
+    db = await openTestDatabase(target)
+    const history = await historyUpTo(PREVIOUS)
+    try {
+      expect((await applyMigrations(db, { migrationsDir: history.dir })).at(-1)).toBe(PREVIOUS)
+    } finally {
+      await history.dispose()
+    }
+    await sql(`INSERT INTO "Office" ("id", "level", "regionCode", "name") VALUES
+      ('${OFFICE}', 'KABKOTA', '34.02', 'KPU Kabupaten Bantul')`)
+    await sql(`INSERT INTO "User" ("id", "officeId", "username", "displayName", "role", "passwordHash")
+      VALUES ('${USER}', '${OFFICE}', 'petugas', 'Petugas', 'petugas', 'x')`)
+    await sql(`INSERT INTO "ConsentText" ("version", "officeId", "effectiveFrom", "retentionDays", "bodyId", "bodyEn")
+      VALUES ('v1', NULL, '2026-01-01', 90, 'Teks', 'Text'), ('bantul-1', '${OFFICE}', '2026-02-01', 60, 'T', 'T')`)
+    await sql(`INSERT INTO "Guest" ("id", "officeId", "name", "phone", "category")
+      VALUES ('${GUEST}', '${OFFICE}', 'Siti Aminah', '+6281234567890', 'lo')`)
+    await sql(`INSERT INTO "Visit" ("id", "clientId", "officeId", "guestId", "topic", "consentVersion",
+      "serviceDay", "queueLane", "queueSequence", "queueNumber", "checkedInAt", "createdAt")
+      VALUES ('${VISIT}', gen_random_uuid(), '${OFFICE}', '${GUEST}', 'silon', 'v1', '2026-09-06', 'A', 1, 'A-001',
+      '2026-09-06 00:00:01+00', '2026-09-06 02:00:00+00')`)
+    await sql(`INSERT INTO "AuditEvent" ("actorId", "action", "targetType", "targetId", "before", "after") VALUES
+      ('${USER}', 'consultation.create', 'Consultation', 'c1', NULL,
+        '{"askerName": "Siti Aminah", "askerContact": "0812-3456-7890", "channel": "telepon", "answer": null}'),
+      (NULL, 'visit.checkIn', 'Visit', '${VISIT}', NULL, '{"guestName": "Siti Aminah", "topic": "silon"}'),
+      (NULL, 'auth.loginFailed', 'User', '${USER}', NULL, NULL),
+      (NULL, 'auth.loginFailed', 'User', 'not-a-uuid', NULL, NULL)`)
+    expect(await applyMigrations(db)).toEqual([MIGRATION])
+  })
+  afterAll(() => db?.dispose())
+
+  it('files every earlier audit event under its office: the actor’s, else the target’s', async () => {
+    const events = await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' } })
+    expect(events.map((e) => e.officeId)).toEqual([OFFICE, OFFICE, OFFICE, null])
+  })
+
+  it('redacts personal values in earlier snapshots and keeps the rest', async () => {
+    const [create, checkIn] = await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' } })
+    expect(create!.after).toEqual({
+      askerName: '[redacted]',
+      askerContact: '[redacted]',
+      channel: 'telepon',
+      answer: null,
+    })
+    expect(checkIn!.after).toEqual({ guestName: '[redacted]', topic: 'silon' })
+  })
+
+  it('queues earlier visits by when the server received them, keeping the guest’s own time', async () => {
+    const visit = await db.prisma.visit.findUniqueOrThrow({ where: { id: VISIT } })
+    expect(visit.queuedAt.toISOString()).toBe('2026-09-06T02:00:00.000Z')
+    expect(visit.checkedInAt.toISOString()).toBe('2026-09-06T00:00:01.000Z')
+  })
+
+  it('gives each consent text an id and lets another office reuse a version name', async () => {
+    const texts = await db.prisma.consentText.findMany({ orderBy: { version: 'asc' } })
+    expect(texts.map((t) => [t.version, t.officeId])).toEqual([
+      ['bantul-1', OFFICE],
+      ['v1', null],
+    ])
+    expect(new Set(texts.map((t) => t.id)).size).toBe(2)
+    await sql(`INSERT INTO "ConsentText" ("id", "version", "officeId", "effectiveFrom", "retentionDays", "bodyId", "bodyEn")
+      VALUES (gen_random_uuid(), 'v1', '${OFFICE}', '2026-03-01', 30, 'T', 'T')`)
+    await expect(
+      sql(`INSERT INTO "ConsentText" ("id", "version", "officeId", "effectiveFrom", "retentionDays", "bodyId", "bodyEn")
+        VALUES (gen_random_uuid(), 'v1', '${OFFICE}', '2026-03-01', 30, 'T', 'T')`),
+    ).rejects.toThrow()
+  })
+
+  it('lets a second guest share a phone', async () => {
+    await sql(`INSERT INTO "Guest" ("id", "officeId", "name", "phone", "category")
+      VALUES (gen_random_uuid(), '${OFFICE}', 'Budi', '+6281234567890', 'pemilih')`)
+    await expect(db.prisma.guest.count({ where: { phone: '+6281234567890' } })).resolves.toBe(2)
+  })
+
+  it('fills the office of new events and refuses to change or remove any event', async () => {
+    await sql(
+      `INSERT INTO "AuditEvent" ("action", "targetType", "targetId") VALUES ('visit.call', 'Visit', '${VISIT}')`,
+    )
+    const latest = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } })
+    expect(latest.officeId).toBe(OFFICE)
+    await expect(sql(`UPDATE "AuditEvent" SET "action" = 'x'`)).rejects.toThrow(/append-only/)
+    await expect(sql(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/)
+    await expect(sql(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/)
+    await expect(db.prisma.auditEvent.count()).resolves.toBe(5)
+  })
+})
+
+describe(`${MIGRATION} redaction`, () => {
+  it('redacted the events written before with the keys the audit writer redacts from now on', async () => {
+    const sql = await readFile(path.join(migrationsDir, MIGRATION, 'migration.sql'), 'utf8')
+    const listed = /key = ANY \(ARRAY\[([^\]]+)\]\)/.exec(sql)![1]!
+    const keys = [...listed.matchAll(/'([^']+)'/g)].map((m) => m[1])
+    expect(new Set(keys)).toEqual(PERSONAL_SNAPSHOT_KEYS)
+  })
+})
