@@ -42,7 +42,13 @@ export interface Reply {
   rule: string | undefined
   message: { id?: unknown; en?: unknown } | undefined
   text: string
+  /** What of our insides the answer shows, if anything: a stack frame, a source path, SQL or Prisma. */
+  leak: string | undefined
 }
+
+// A refusal names a rule and says it in words; none of these belongs in any answer.
+const INTERNALS =
+  /\bat [\w.<>]+ \(|node_modules|\/(?:src|dist)\/[\w/-]+\.[cm]?[jt]s\b|\bprisma\b|PrismaClient|SQLSTATE|\bSELECT\b.+\bFROM\b|\bviolates\b.+\bconstraint\b/i
 
 // The fuzzer's own sign-ins come from an address of their own, so the lockouts that fuzzed sign-ins
 // earn 127.0.0.1 (the server trusts its loopback proxy) never lock the fuzzer out.
@@ -72,7 +78,8 @@ export async function call(
   } catch {
     data = undefined
   }
-  return { status: res.status, rule: data?.rule, message: data?.message, text: text.slice(0, 300) }
+  const leak = res.status >= 400 ? INTERNALS.exec(text)?.[0] : undefined
+  return { status: res.status, rule: data?.rule, message: data?.message, text: text.slice(0, 300), leak }
 }
 
 /** Signs in over raw HTTP and returns the session cookie and CSRF token. */

@@ -34,6 +34,8 @@ describe('hostile and arbitrary input to every procedure', () => {
   const sessions = new Map<string, { username: string; credentials: Credentials }>()
   let kiosk: Credentials
   let probes = 0
+  let serverErrors = 0
+  let leaks = 0
 
   beforeAll(async () => {
     server = await startBuiltServer()
@@ -55,7 +57,9 @@ describe('hostile and arbitrary input to every procedure', () => {
   })
   afterAll(async () => {
     // eslint-disable-next-line no-console -- the probe count is recorded in docs/BENCHMARKS.md
-    console.log(`fuzz: ${probes} probes over ${everyProcedure.length} procedures`)
+    console.log(
+      `fuzz: ${probes} probes over ${everyProcedure.length} procedures, ${serverErrors} 5xx, ${leaks} leaks`,
+    )
     await server?.stop()
   })
 
@@ -69,7 +73,10 @@ describe('hostile and arbitrary input to every procedure', () => {
         : sessions.get(sessionKey(procedure))!.credentials
 
   function expectTyped(reply: Reply, label: string) {
+    if (reply.status >= 500) serverErrors += 1
+    if (reply.leak) leaks += 1
     expect(reply.status, label).toBeLessThan(500)
+    expect(reply.leak, label).toBeUndefined()
     if (reply.status < 400 || URL_TOO_LONG.has(reply.status)) return
     expect(reply.rule, label).toEqual(expect.any(String))
     expect(reply.message, label).toMatchObject({ id: expect.any(String), en: expect.any(String) })

@@ -6,15 +6,7 @@ import { launchBrowser } from '../src/browser.ts'
 import { signInConsole, watchProblems, wibDate } from '../src/console.ts'
 import { checkInNewVisitor, openKiosk, pair } from '../src/kiosk-page.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
-import {
-  firstAdmin,
-  pairingCode,
-  pairKiosk,
-  staffClient,
-  STAFF_PASSWORD,
-  type Api,
-  addStaff,
-} from '../src/staff.ts'
+import { firstAdmin, pairingCode, pairKiosk, staffClient, STAFF_PASSWORD, type Api } from '../src/staff.ts'
 import { expectInert, watchDialogs, XSS } from '../src/xss.ts'
 
 // One payload per free-text field, each with its own words, so a failure names the field.
@@ -162,8 +154,8 @@ async function seed(server: ServerUnderTest, admin: Api, petugas: Api): Promise<
     answer: typed.answer,
     legalBasis: typed.legalBasis,
   })
-  // Leadership signs the report off.
-  const pimpinan = await addStaff(server, admin, 'pimpinan')
+  // Leadership signs the report off, under a payload name too, so the signer's line carries one.
+  const pimpinan = await staffNamed(admin, server.url, { username: 'sari.pimpinan', role: 'pimpinan' })
   const report = await pimpinan.api.reports.finalise.mutate({
     from: `${wibDate(0).slice(0, 8)}01`,
     to: wibDate(0),
@@ -171,16 +163,20 @@ async function seed(server: ServerUnderTest, admin: Api, petugas: Api): Promise<
   return { sheetId: sheet.id, referredId, pairId: pair.id, reportId: report.id }
 }
 
-/** A petugas whose display name is a payload, so every "who did it" line carries one. */
-async function petugasNamed(admin: Api, baseUrl: string, displayName: string) {
+/** Staff whose display name is a payload, so every "who did it" line carries one. */
+async function staffNamed(
+  admin: Api,
+  baseUrl: string,
+  { username, role }: { username: string; role: 'petugas' | 'pimpinan' },
+) {
   const { user, oneTimePassword } = await admin.admin.users.create.mutate({
-    username: 'sari',
-    displayName,
-    role: 'petugas',
+    username,
+    displayName: typed.staffName,
+    role,
   })
   const client = staffClient(baseUrl)
   await client.signIn(user.username, oneTimePassword)
-  // The password change keeps this session, so the same client goes on as the petugas.
+  // The password change keeps this session, so the same client goes on as this account.
   await client.api.auth.changePassword.mutate({
     currentPassword: oneTimePassword,
     newPassword: STAFF_PASSWORD,
@@ -334,7 +330,7 @@ describe('script typed into free-text fields shows as text and never runs', () =
     ;[server, browser] = await Promise.all([startBuiltServer(), launchBrowser()])
     const admin = await firstAdmin(server)
     adminApi = admin.api
-    const petugas = await petugasNamed(admin.api, server.url, typed.staffName)
+    const petugas = await staffNamed(admin.api, server.url, { username: 'sari', role: 'petugas' })
     seeded = await seed(server, admin.api, petugas.api)
     await signInConsole(await openPage('petugas'), server.url, petugas.username, STAFF_PASSWORD)
     await signInConsole(await openPage('admin'), server.url, admin.username, admin.password)
