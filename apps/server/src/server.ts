@@ -9,6 +9,8 @@ import type { Logger } from './logger.ts'
 import { builtApps, type StaticApp } from './static-apps.ts'
 import { version } from './version.ts'
 
+const KEEP_ALIVE_MS = 65_000
+
 export interface RunningServer {
   url: string
   db: Database
@@ -34,6 +36,10 @@ export async function startServer(
       config.port,
       config.host,
     )
+    // Idle keep-alive connections outlive any client's or proxy's own idle timeout, so the server never
+    // closes one just as a request is sent on it (the client would see a reset, not an answer).
+    http.keepAliveTimeout = KEEP_ALIVE_MS
+    http.headersTimeout = KEEP_ALIVE_MS + 1_000
     await once(http, 'listening')
     const retention = startRetentionTimer(db, log, config.retentionIntervalMinutes)
     const { port } = http.address() as AddressInfo

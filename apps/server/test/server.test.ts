@@ -77,6 +77,31 @@ describe.each(testTargets())('server on a fresh $kind database', (target) => {
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/)
   })
 
+  it('keeps an idle connection open past the usual idle timeouts, so a request sent on it gets an answer', async () => {
+    const { port } = new URL(server.url)
+    const socket = connect(Number(port), '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    let received = ''
+    socket.on('data', (chunk) => (received += chunk))
+    const answers = () => received.match(/HTTP\/1\.1 200 /g)?.length ?? 0
+    const askHealth = async (count: number) => {
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n')
+      await expect.poll(answers).toBe(count)
+    }
+    try {
+      await askHealth(1)
+      // Clients keep an idle connection for what the server announces, less a margin.
+      const announced = Number(/keep-alive: timeout=(\d+)/i.exec(received)?.[1])
+      expect(announced).toBeGreaterThanOrEqual(60)
+      // Longer than Node's default of 5 s, after which the server would close it just as this is sent.
+      await new Promise((resolve) => setTimeout(resolve, 6_000))
+      expect(socket.destroyed).toBe(false)
+      await askHealth(2)
+    } finally {
+      socket.destroy()
+    }
+  }, 15_000)
+
   it('keeps its data: a restart on the same database applies nothing and creates no second admin', async () => {
     await server.close()
     server = await startServer(config, silentLog)

@@ -35,7 +35,10 @@ async function measureOurs(kind: 'pglite' | 'postgresql') {
     const memory = sampleMemory(target.server.pid)
     const rows: Row[] = []
     for (const connections of CONNECTIONS) {
-      rows.push({ target: `Meja Bantu, ${kind}`, ...(await loadCheckIns({ ...run, connections, seconds: SECONDS })) })
+      rows.push({
+        target: `Meja Bantu, ${kind}`,
+        ...(await loadCheckIns({ ...run, connections, seconds: SECONDS })),
+      })
     }
     return { rows, idleMb, peakMb: memory.stop() }
   } finally {
@@ -45,7 +48,11 @@ async function measureOurs(kind: 'pglite' | 'postgresql') {
 
 async function measureBare(kind: 'pglite' | 'postgresql') {
   const fresh =
-    kind === 'postgresql' ? await testTargets().find((t) => t.kind === 'postgresql')!.create() : null
+    kind === 'postgresql'
+      ? await testTargets()
+          .find((t) => t.kind === 'postgresql')!
+          .create()
+      : null
   const dataDir = fresh ? null : await mkdtemp(path.join(tmpdir(), 'mejabantu-bare-'))
   const database = fresh && 'url' in fresh.options ? fresh.options.url : dataDir!
   const bare = await startBareServer(database)
@@ -54,7 +61,10 @@ async function measureBare(kind: 'pglite' | 'postgresql') {
     await loadCheckIns({ ...run, connections: 10, seconds: 2 })
     const rows: Row[] = []
     for (const connections of CONNECTIONS) {
-      rows.push({ target: `bare Express, ${kind}`, ...(await loadCheckIns({ ...run, connections, seconds: SECONDS })) })
+      rows.push({
+        target: `bare Express, ${kind}`,
+        ...(await loadCheckIns({ ...run, connections, seconds: SECONDS })),
+      })
     }
     return rows
   } finally {

@@ -13,6 +13,8 @@ export interface Outcome {
   result: 'ok' | 'refused' | 'failed'
   httpStatus: number | null
   queueNumber: string | null
+  /** Why a call failed, as the client saw it (`failed` only). */
+  reason?: string
 }
 
 let phones = 0
@@ -52,8 +54,16 @@ export async function sendCheckIn(kiosk: PairedKiosk, input: CheckIn): Promise<O
   } catch (error) {
     const status = error instanceof TRPCClientError ? ((error.data?.httpStatus as number) ?? null) : null
     const refused = status !== null && status >= 400 && status < 500
-    return { ...sent, result: refused ? 'refused' : 'failed', httpStatus: status, queueNumber: null }
+    if (refused) return { ...sent, result: 'refused', httpStatus: status, queueNumber: null }
+    return { ...sent, result: 'failed', httpStatus: status, queueNumber: null, reason: describe(error) }
   }
+}
+
+/** The message of an error and of the errors that caused it, e.g. a socket reset under a fetch failure. */
+function describe(error: unknown): string {
+  const messages: string[] = []
+  for (let e = error; e instanceof Error && messages.length < 5; e = e.cause) messages.push(e.message)
+  return messages.join(' ← ') || String(error)
 }
 
 /** How many outcomes of each result, e.g. `{ ok: 10000 }`. */
