@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { applyMigrations, openDatabase } from '@mejabantu/db'
 import { Channel, ConsultationStatus, StakeholderCategory, Topic } from '@mejabantu/domain'
-import { compileReport } from '../src/services/report-compile.ts'
-import { listConsultations } from '../src/services/consultations-list.ts'
-import { rebuildDailySummaries } from '../src/services/daily-summary.ts'
-import { ensureFirstRun } from '../src/services/first-run.ts'
+import { compileReport } from '../src/reports/compile.ts'
+import { listConsultations } from '../src/consultations/list.ts'
+import { rebuildDailySummaries } from '../src/reports/daily-summary.ts'
+import { ensureFirstRun } from '../src/offices/first-run.ts'
 
 const TOTAL = Number(process.env.BENCH_CONSULTATIONS ?? 1_000_000)
 const OFFICES = 500

@@ -1,5 +1,4 @@
 import { StakeholderCategory } from './consultation.ts'
-import type { PublicConsultation } from './publication.ts'
 
 /**
  * The smallest group a public figure shows (k-anonymity, as statistics offices publish small areas): a
@@ -38,17 +37,23 @@ export function suppressSmallCells<K extends string>(
   }
 }
 
+/** What a public log line is grouped by. */
+interface DayCategory {
+  day: string
+  stakeholderCategory: StakeholderCategory
+}
+
 /**
  * The public log with each line's category shown only where that day's published figures show it:
  * a category hidden for the day (see {@link suppressSmallCells}) reads "lainnya", so the log cannot
  * give back what the figures hide. `sameDays` holds every line of the days on the page, not just the
  * page, since a group is counted over the whole office day.
  */
-export function withSmallCategoriesMerged(
-  lines: readonly PublicConsultation[],
-  sameDays: readonly Pick<PublicConsultation, 'day' | 'stakeholderCategory'>[],
+export function withSmallCategoriesMerged<Line extends DayCategory>(
+  lines: readonly Line[],
+  sameDays: readonly DayCategory[],
   minGroup = MIN_PUBLIC_GROUP,
-): PublicConsultation[] {
+): Line[] {
   const perDay = new Map<string, Partial<Record<StakeholderCategory, number>>>()
   for (const { day, stakeholderCategory } of sameDays) {
     const counts = perDay.get(day) ?? {}

@@ -5,11 +5,11 @@ import type { TestTarget } from '@mejabantu/db/testing'
 import type { AnyTRPCRouter } from '@trpc/server'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express from 'express'
-import { trpcRequestLimits } from '../../src/body-limits.ts'
-import { createContextFactory } from '../../src/context.ts'
+import { trpcRequestLimits } from '../../src/shared/body-limits.ts'
+import { createContextFactory } from '../../src/shared/context.ts'
 import { appRouter } from '../../src/root.ts'
-import { ensureFirstRun } from '../../src/services/first-run.ts'
-import type { KioskLimits } from '../../src/services/kiosk-throttle.ts'
+import { ensureFirstRun } from '../../src/offices/first-run.ts'
+import type { KioskLimits } from '../../src/kiosk/throttle.ts'
 
 export interface ServeOptions {
   /** The clock services read; a test moves it to place "now" inside or after a window. */

@@ -1,5 +1,5 @@
 import superjson from 'superjson'
-import { SESSION_COOKIE } from '../../src/session-cookie.ts'
+import { SESSION_COOKIE } from '../../src/auth/session-cookie.ts'
 
 export interface TrpcReply {
   status: number

@@ -1,8 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
+import type { TestTarget } from '@mejabantu/db/testing'
 import type { Role } from '@mejabantu/domain'
-import { hashPassword } from '../../src/services/passwords.ts'
-import { Browser } from './browser.ts'
+import { hashPassword } from '../../src/auth/passwords.ts'
+import type { ConsultationRecord } from '../../src/consultations/schemas.ts'
+import { startApi, type ApiFixture } from './api-server.ts'
+import { Browser, dataOf } from './browser.ts'
 
 /** A signed-in staff browser that knows who it is. */
 export interface Staff extends Browser {
@@ -133,3 +136,56 @@ export function sheetInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   }
 }
+
+/** An API over the four offices with staff of each, as the consultation tests use them. */
+export interface ConsultationDesk {
+  api: ApiFixture
+  office: Record<string, string>
+  bantul: Staff
+  bantul2: Staff
+  sleman: Staff
+  diy: Staff
+  ri: Staff
+  pengawas: Staff
+}
+
+export async function openConsultationDesk(target: TestTarget): Promise<ConsultationDesk> {
+  const api = await startApi(target)
+  const office = await seedOffices(api.db)
+  const [bantul, bantul2, sleman, diy, ri, pengawas] = await Promise.all([
+    signInStaff(api.db, api.url, '34.02', 'petugas'),
+    signInStaff(api.db, api.url, '34.02', 'petugas'),
+    signInStaff(api.db, api.url, '34.04', 'petugas'),
+    signInStaff(api.db, api.url, '34', 'petugas'),
+    signInStaff(api.db, api.url, '00', 'petugas'),
+    signInStaff(api.db, api.url, '34.02', 'pengawas'),
+  ])
+  return {
+    api,
+    office,
+    bantul: bantul!,
+    bantul2: bantul2!,
+    sleman: sleman!,
+    diy: diy!,
+    ri: ri!,
+    pengawas: pengawas!,
+  }
+}
+
+/** A sheet created by `staff`, from {@link sheetInput} with the overrides. */
+export const createSheet = async (staff: Staff, overrides: Record<string, unknown> = {}) =>
+  dataOf<ConsultationRecord>(await staff.mutation('consultations.create', sheetInput(overrides)))
+
+/** The audit events of one sheet, oldest first. */
+export const sheetAudits = (db: Database, id: string) =>
+  db.prisma.auditEvent.findMany({
+    where: { targetType: 'Consultation', targetId: id },
+    orderBy: { id: 'asc' },
+  })
+
+/** What a refused call must leave as it was: sheets, their counters and the audit trail. */
+export const sheetCounts = async (db: Database) => ({
+  consultations: await db.prisma.consultation.count(),
+  counters: await db.prisma.consultationCounter.findMany({ orderBy: [{ officeId: 'asc' }, { year: 'asc' }] }),
+  audits: await db.prisma.auditEvent.count(),
+})

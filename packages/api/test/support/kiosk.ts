@@ -1,8 +1,8 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
 import type { Role } from '@mejabantu/domain'
-import { DEFAULT_CONSENT_TEXT } from '../../src/services/consent-default.ts'
-import { hashPassword } from '../../src/services/passwords.ts'
+import { DEFAULT_CONSENT_TEXT } from '../../src/kiosk/consent-default.ts'
+import { hashPassword } from '../../src/auth/passwords.ts'
 import { Browser, type CallOptions, type TrpcReply } from './browser.ts'
 
 /** A paired kiosk tablet: no cookie, its device token in `Authorization: Bearer` on every call. */

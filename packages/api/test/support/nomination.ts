@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
 import { instantAt, type OfficeLevel, type Role, type TimeZone } from '@mejabantu/domain'
-import { hashPassword } from '../../src/services/passwords.ts'
+import { hashPassword } from '../../src/auth/passwords.ts'
 import type { MatrixWorld } from '../matrix/types.ts'
 import { Browser, dataOf, type TrpcReply } from './browser.ts'
 

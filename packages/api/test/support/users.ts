@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
 import type { Role } from '@mejabantu/domain'
-import { hashPassword } from '../../src/services/passwords.ts'
+import { hashPassword } from '../../src/auth/passwords.ts'
 
 /**
  * A user in the first admin's office with a known password. There is no procedure to create users yet,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
 import type { Role } from '@mejabantu/domain'
-import { hashPassword } from '../../src/services/passwords.ts'
+import { hashPassword } from '../../src/auth/passwords.ts'
 import type { MatrixOffice, MatrixWorld } from '../matrix/types.ts'
 import { Browser } from './browser.ts'
 import { pairKiosk } from './kiosk.ts'

@@ -1,0 +1,156 @@
+import {
+  recordResearchStep,
+  CheckStatus,
+  type CheckEvent,
+  type Handover,
+  type HandoverInput,
+  type RequirementCheckRecord,
+  type ResearchStep,
+} from '@mejabantu/domain'
+import type { Transaction } from '@mejabantu/db'
+import { ensure, refuse, RuleViolationError } from '../shared/errors.ts'
+import { writeAudit } from '../shared/audit-writer.ts'
+import { findPair } from './records.ts'
+import { candidateViolations } from './violations.ts'
+import { calendarOf } from './elections-records.ts'
+import type { Acting } from '../offices/acting.ts'
+import { handoverRecord } from './requirements-handover.ts'
+import { checkRecord, checkWithHistory, findCheckContext } from './requirements-records.ts'
+
+/** One research step on one document; `from` is the status the researcher saw, when the form sends it. */
+export interface StepInput extends ResearchStep {
+  checkId: string
+  from?: CheckStatus | undefined
+}
+
+type LoadedCheck = Awaited<ReturnType<typeof findCheckContext>>[number]
+
+/** Judges a step by the domain's rule, with the election's calendar, the office's zone and the clock. */
+function judge(acting: Acting, check: LoadedCheck, input: StepInput): CheckEvent {
+  acting.scope.write(check.pair.officeId)
+  const status = CheckStatus.schema.parse(check.status)
+  if (input.from !== undefined && input.from !== status) {
+    refuse('CONFLICT', candidateViolations.checkStale(check.id, input.from, status))
+  }
+  return ensure(
+    recordResearchStep(status, input, {
+      calendar: calendarOf(check.pair.election),
+      zone: check.pair.election.office.timeZone,
+      now: acting.now,
+      byUserId: acting.user.id,
+    }),
+  )
+}
+
+/**
+ * Writes a judged step: the check moves only if it still has the status the step was judged from
+ * (compare-and-set), so of two concurrent steps on one document only the first applies. A BMS or TMS
+ * reason stays on the check through perbaikan and is cleared once it is MS; evidence stays until replaced.
+ */
+async function apply(
+  tx: Transaction,
+  acting: Acting,
+  check: LoadedCheck,
+  event: CheckEvent,
+): Promise<RequirementCheckRecord> {
+  const reason = event.reason ?? (event.to === 'MS' ? null : check.reason)
+  const evidence = event.evidence ?? check.evidence
+  const { count } = await tx.requirementCheck.updateMany({
+    where: { id: check.id, status: event.from },
+    data: { status: event.to, reason, evidence, researcherId: acting.user.id, updatedAt: event.at },
+  })
+  if (count !== 1) refuse('CONFLICT', candidateViolations.checkConcurrent(check.id))
+  await tx.checkEvent.create({ data: { checkId: check.id, ...event } })
+  await writeAudit(tx, {
+    actorId: acting.user.id,
+    action: 'check.record',
+    targetType: 'RequirementCheck',
+    targetId: check.id,
+    before: { status: check.status, reason: check.reason, evidence: check.evidence },
+    after: { status: event.to, reason, evidence },
+    ip: acting.ip,
+  })
+  return checkRecord(
+    await tx.requirementCheck.findUniqueOrThrow({ where: { id: check.id }, include: checkWithHistory }),
+  )
+}
+
+// A refusal in a bulk entry names the document it is about.
+function aboutCheck<T>(checkId: string, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    if (!(error instanceof RuleViolationError)) throw error
+    const { violation } = error
+    throw new RuleViolationError(error.code, { ...violation, params: { ...violation.params, checkId } })
+  }
+}
+
+/**
+ * Records research steps on several documents at once, all or nothing: any refused step (a move the
+ * rules forbid, a missing reason, a closed window, another office's document, a concurrent change) leaves
+ * every document as it was.
+ */
+export async function recordSteps(acting: Acting, inputs: StepInput[]): Promise<RequirementCheckRecord[]> {
+  const ids = inputs.map((input) => input.checkId)
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i)
+  if (repeated) refuse('BAD_REQUEST', candidateViolations.checkRepeated(repeated))
+  const loaded = new Map((await findCheckContext(acting.db.prisma, ids)).map((c) => [c.id, c]))
+  const judged = inputs.map((input) => {
+    const check = loaded.get(input.checkId)
+    if (!check) refuse('NOT_FOUND', candidateViolations.checkNotFound(input.checkId))
+    return { check, event: aboutCheck(check.id, () => judge(acting, check, input)) }
+  })
+  return acting.db.prisma.$transaction(async (tx) => {
+    const records: RequirementCheckRecord[] = []
+    for (const { check, event } of judged) records.push(await apply(tx, acting, check, event))
+    return records
+  })
+}
+
+/** Records one research step on one document. */
+export async function recordStep(acting: Acting, input: StepInput): Promise<RequirementCheckRecord> {
+  const [check] = await findCheckContext(acting.db.prisma, [input.checkId])
+  if (!check) refuse('NOT_FOUND', candidateViolations.checkNotFound(input.checkId))
+  const event = judge(acting, check, input)
+  return acting.db.prisma.$transaction((tx) => apply(tx, acting, check, event))
+}
+
+/**
+ * Records the handover of research results to a pair through its LO (berita acara): when, where, who
+ * attended from which institution, and the document number.
+ */
+export async function recordHandover(acting: Acting, input: HandoverInput): Promise<Handover> {
+  const { pairId, ...handover } = input
+  return acting.db.prisma.$transaction(async (tx) => {
+    const pair = await findPair(tx, pairId)
+    acting.scope.write(pair.officeId)
+    const created = handoverRecord(
+      await tx.handover.create({
+        data: {
+          pairId,
+          heldAt: handover.heldAt,
+          place: handover.place,
+          attendees: handover.attendees,
+          documentRef: handover.documentRef ?? null,
+          recordedById: acting.user.id,
+        },
+      }),
+    )
+    await writeAudit(tx, {
+      actorId: acting.user.id,
+      action: 'pair.handover',
+      targetType: 'CandidatePair',
+      targetId: pairId,
+      after: {
+        handoverId: created.id,
+        heldAt: created.heldAt.toISOString(),
+        place: created.place,
+        attendees: created.attendees.map((a) => `${a.name} (${a.institutionName ?? a.institution})`),
+        documentRef: created.documentRef ?? null,
+      },
+      ip: acting.ip,
+    })
+    return created
+  })
+}

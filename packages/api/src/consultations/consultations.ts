@@ -1,0 +1,229 @@
+import type { Database, Transaction } from '@mejabantu/db'
+import {
+  applyConsultationAction,
+  checkOccurredAt,
+  localDay,
+  type ConsultationAction,
+  type ConsultationStatus,
+  type ConsultationInputSchema,
+  type RuleResult,
+} from '@mejabantu/domain'
+import type { z } from 'zod'
+import { ensure, refuse } from '../shared/errors.ts'
+import { writeAudit } from '../shared/audit-writer.ts'
+import { ensureReadable, holderOf } from './access.ts'
+import type { Actor } from '../shared/actor.ts'
+import { allocateConsultationNumber } from './number.ts'
+import type { ConsultationRecord, UpdateConsultation } from './schemas.ts'
+import { consultationViolations as violations } from './violations.ts'
+import { recountConsultationDay } from '../reports/daily-summary.ts'
+import { consultationSnapshot, toConsultationRecord, type ConsultationRow } from './view.ts'
+
+type ConsultationInput = z.infer<typeof ConsultationInputSchema>
+
+/**
+ * Records a sheet in the actor's office: links must point at a visit or candidate pair of that same
+ * office, the number is the office's next for the year the consultation happened (office time), and the
+ * creator is its staff.
+ */
+export async function createConsultation(
+  db: Database,
+  actor: Actor,
+  input: ConsultationInput,
+  now = new Date(),
+): Promise<ConsultationRecord> {
+  const occurredAt = ensure(checkOccurredAt(input.occurredAt, now))
+  return db.prisma.$transaction(async (tx) => {
+    const office = await tx.office.findUniqueOrThrow({
+      where: { id: actor.scope.write() },
+      select: { id: true, regionCode: true, timeZone: true },
+    })
+    await ensureLinksInOffice(tx, office.id, input)
+    const year = Number(localDay(occurredAt, office.timeZone).slice(0, 4))
+    const number = await allocateConsultationNumber(tx, office.id, office.regionCode, year)
+    const row = await tx.consultation.create({
+      data: {
+        officeId: office.id,
+        number,
+        channel: input.channel,
+        askerName: input.askerName,
+        askerInstitution: input.askerInstitution ?? null,
+        askerContact: input.askerContact ?? null,
+        stakeholderCategory: input.stakeholderCategory,
+        topic: input.topic,
+        question: input.question,
+        participants: input.participants,
+        minutes: input.minutes ?? null,
+        visitId: input.visitId ?? null,
+        candidatePairId: input.candidatePairId ?? null,
+        occurredAt,
+        staffId: actor.userId,
+      },
+    })
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'consultation.create',
+      targetType: 'Consultation',
+      targetId: row.id,
+      after: consultationSnapshot({
+        number: row.number,
+        status: row.status,
+        channel: row.channel,
+        askerName: row.askerName,
+        askerInstitution: row.askerInstitution,
+        askerContact: row.askerContact,
+        stakeholderCategory: row.stakeholderCategory,
+        topic: row.topic,
+        question: row.question,
+        participants: row.participants,
+        minutes: row.minutes,
+        visitId: row.visitId,
+        candidatePairId: row.candidatePairId,
+        occurredAt: row.occurredAt,
+      }),
+      ip: actor.ip,
+    })
+    await recountConsultationDay(tx, office, row.occurredAt)
+    return toConsultationRecord(row)
+  })
+}
+
+async function ensureLinksInOffice(
+  tx: Transaction,
+  officeId: string,
+  links: { visitId?: string | undefined; candidatePairId?: string | undefined },
+) {
+  if (links.visitId) {
+    const visit = await tx.visit.findFirst({ where: { id: links.visitId, officeId }, select: { id: true } })
+    if (!visit) refuse('NOT_FOUND', violations.visitNotFound(links.visitId))
+  }
+  if (links.candidatePairId) {
+    const pair = await tx.candidatePair.findFirst({
+      where: { id: links.candidatePairId, officeId },
+      select: { id: true },
+    })
+    if (!pair) refuse('NOT_FOUND', violations.candidatePairNotFound(links.candidatePairId))
+  }
+}
+
+/** Locks the sheet's row for the rest of the transaction, so concurrent changes apply one after another. */
+async function lockConsultation(tx: Transaction, id: string): Promise<ConsultationRow> {
+  await tx.$queryRaw`SELECT "id" FROM "Consultation" WHERE "id" = ${id}::uuid FOR UPDATE`
+  const row = await tx.consultation.findUnique({ where: { id } })
+  if (!row) refuse('NOT_FOUND', violations.notFound(id))
+  return row
+}
+
+/** What staff do to a sheet, with what they enter for it. */
+export type StaffAction =
+  | { type: 'answer'; answer: string; legalBasis?: string | undefined }
+  | { type: 'refer'; note: string }
+  | { type: 'close' }
+
+// A move the lifecycle does not allow from the current status conflicts with the sheet's state; having
+// no parent office to refer to is a request that can never succeed.
+const actionCode = (result: RuleResult<unknown>) =>
+  !result.ok && result.violation.rule === 'consultation.transition' ? 'CONFLICT' : 'BAD_REQUEST'
+
+/**
+ * Answers, refers or closes a sheet through the domain lifecycle. The office holding it acts: while it is
+ * referred, the office it was referred to (which may answer or refer it further up); otherwise, and for
+ * closing, its own office. Referral goes to the parent of the acting office.
+ */
+export async function actOnConsultation(
+  db: Database,
+  actor: Actor,
+  id: string,
+  action: StaffAction,
+  now = new Date(),
+): Promise<ConsultationRecord> {
+  return db.prisma.$transaction(async (tx) => {
+    const row = await lockConsultation(tx, id)
+    await ensureReadable(tx, actor, row)
+    const holder = action.type === 'close' ? row.officeId : holderOf(row)
+    const lifecycle: ConsultationAction =
+      action.type === 'refer'
+        ? { type: 'refer', toOfficeId: (await parentOf(tx, holder)) ?? null }
+        : { type: action.type }
+    const result = applyConsultationAction(
+      { ...row, status: row.status as ConsultationStatus },
+      lifecycle,
+      now,
+    )
+    const next = ensure(result, actionCode(result))
+    actor.scope.write(holder)
+
+    const data = {
+      status: next.status,
+      firstResponseAt: next.firstResponseAt,
+      answeredAt: next.answeredAt,
+      referredAt: next.referredAt,
+      closedAt: next.closedAt,
+      referredToOfficeId: next.referredToOfficeId,
+      ...(action.type === 'answer'
+        ? { answer: action.answer, legalBasis: action.legalBasis ?? null, answeredById: actor.userId }
+        : {}),
+      ...(action.type === 'refer' ? { referralNote: action.note } : {}),
+    }
+    const changed = Object.keys(data).filter(
+      (key) => !sameValue(row[key as keyof ConsultationRow], data[key as keyof typeof data]),
+    )
+    const updated = await tx.consultation.update({ where: { id }, data })
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: `consultation.${action.type}`,
+      targetType: 'Consultation',
+      targetId: id,
+      before: consultationSnapshot(pick(row, changed)),
+      after: consultationSnapshot(pick(updated, changed)),
+      ip: actor.ip,
+    })
+    await recountConsultationDay(tx, await officeZone(tx, updated.officeId), updated.occurredAt)
+    return toConsultationRecord(updated)
+  })
+}
+
+const officeZone = (tx: Transaction, id: string) =>
+  tx.office.findUniqueOrThrow({ where: { id }, select: { id: true, timeZone: true } })
+
+async function parentOf(tx: Transaction, officeId: string) {
+  const office = await tx.office.findUniqueOrThrow({ where: { id: officeId }, select: { parentId: true } })
+  return office.parentId
+}
+
+/**
+ * Fixes typos on a sheet that is not closed: asker, question, participants, minutes. Only its own office
+ * edits it; the audit event keeps the values before and after.
+ */
+export async function updateConsultation(
+  db: Database,
+  actor: Actor,
+  { id, ...patch }: UpdateConsultation,
+): Promise<ConsultationRecord> {
+  return db.prisma.$transaction(async (tx) => {
+    const row = await lockConsultation(tx, id)
+    await ensureReadable(tx, actor, row)
+    actor.scope.write(row.officeId)
+    if (row.status === 'selesai') refuse('CONFLICT', violations.closed(row.number))
+    // Prisma leaves a field alone when its value is undefined: only what the patch names changes.
+    const updated = await tx.consultation.update({ where: { id }, data: patch })
+    const changed = Object.keys(patch).filter((key) => patch[key as keyof typeof patch] !== undefined)
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'consultation.update',
+      targetType: 'Consultation',
+      targetId: id,
+      before: consultationSnapshot(pick(row, changed)),
+      after: consultationSnapshot(pick(updated, changed)),
+      ip: actor.ip,
+    })
+    return toConsultationRecord(updated)
+  })
+}
+
+function pick(row: ConsultationRow, keys: string[]): Partial<ConsultationRow> {
+  return Object.fromEntries(keys.map((key) => [key, row[key as keyof ConsultationRow]]))
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b

@@ -1,0 +1,120 @@
+import {
+  daysOf,
+  localDateTime,
+  rankedEntries,
+  referralOutcome,
+  reportFigures,
+  tallyTotal,
+  UNASSIGNED,
+  type Locale,
+  type ReportContent,
+  type ReportDimension,
+  type Scrubber,
+  scrubberFor,
+} from '@mejabantu/domain'
+import ExcelJS from 'exceljs'
+import { countedLabel, periodLine, reportWords } from './text.ts'
+
+/**
+ * The report as a workbook: a summary sheet (headline figures, every breakdown, the per-office table and
+ * the days) and a sheet with one row per consultation. Numbers are numbers, so they add up in a
+ * spreadsheet; durations are in minutes. Values printed as stored pass through `scrub`.
+ */
+export async function reportXlsx(
+  content: ReportContent,
+  number: string | null,
+  locale: Locale,
+  scrub: Scrubber = scrubberFor(),
+): Promise<Buffer> {
+  const w = reportWords(locale)
+  const book = new ExcelJS.Workbook()
+  book.creator = content.office.name
+  book.created = content.generatedAt
+
+  const sheet = book.addWorksheet(w.summarySheet)
+  sheet.columns = [{ width: 48 }, { width: 16 }, { width: 16 }]
+  const bold = (row: ExcelJS.Row) => (row.font = { bold: true })
+  bold(sheet.addRow([w.title]))
+  sheet.addRow([content.office.name])
+  sheet.addRow([w.number, number ?? w.draft])
+  sheet.addRow([w.period, periodLine(content, locale)])
+  sheet.addRow([])
+
+  const figures = reportFigures(content.total)
+  const referrals = referralOutcome(content.rows)
+  bold(sheet.addRow([w.summary, w.value]))
+  const minutes = locale === 'id' ? 'menit' : 'minutes'
+  for (const [label, value] of [
+    [w.consultationsTotal, figures.consultations],
+    [w.consultationsOwn, content.own.consultations],
+    [w.visits, tallyTotal(content.visits.total)],
+    [w.referred, figures.referred],
+    [w.referralsAnswered, referrals.answered],
+    [w.referralsWaiting, referrals.waiting],
+    [`${w.firstResponse}, ${w.median} (${minutes})`, figures.firstResponse.medianMinutes],
+    [`${w.firstResponse}, ${w.p90} (${minutes})`, figures.firstResponse.p90Minutes],
+    [`${w.resolution}, ${w.median} (${minutes})`, figures.resolution.medianMinutes],
+    [`${w.resolution}, ${w.p90} (${minutes})`, figures.resolution.p90Minutes],
+  ] as const) {
+    sheet.addRow([label, value])
+  }
+
+  const tally = (title: string, counts: Record<string, number>, label: (key: string) => string) => {
+    sheet.addRow([])
+    bold(sheet.addRow([title, w.count]))
+    for (const [key, n] of rankedEntries(counts)) sheet.addRow([label(key), n])
+  }
+  const label = (dimension: ReportDimension) => (value: string) =>
+    countedLabel(dimension, value, locale, scrub)
+  tally(w.byChannel, content.total.byChannel, label('channel'))
+  tally(w.byTopic, content.total.byTopic, label('topic'))
+  tally(w.byCategory, content.total.byCategory, label('category'))
+  tally(w.byStatus, content.total.byStatus, label('status'))
+  tally(w.byStaff, content.total.byStaff, (id) =>
+    id === UNASSIGNED ? w.unassigned : (content.staffNames[id] ?? id),
+  )
+
+  if (content.offices.length > 0) {
+    sheet.addRow([])
+    bold(sheet.addRow([w.byOffice, w.consultations, w.visits]))
+    for (const line of content.offices) {
+      sheet.addRow([`${line.office.regionCode} ${line.office.name}`, line.total.consultations, line.visits])
+    }
+  }
+
+  sheet.addRow([])
+  bold(sheet.addRow([w.day, w.visits, w.consultations]))
+  for (const day of daysOf(content.period)) {
+    sheet.addRow([day, content.visits.total[day] ?? 0, content.total.byDay[day] ?? 0])
+  }
+
+  const rows = book.addWorksheet(w.rowsSheet)
+  rows.columns = [
+    { header: w.sheetNumber, width: 22 },
+    { header: w.occurredAt, width: 18 },
+    { header: w.channel, width: 18 },
+    { header: w.topic, width: 24 },
+    { header: w.category, width: 24 },
+    { header: w.status, width: 14 },
+    { header: w.referredTo, width: 28 },
+    { header: w.staff, width: 22 },
+    { header: `${w.firstResponse} (${minutes})`, width: 16 },
+    { header: `${w.resolution} (${minutes})`, width: 16 },
+  ]
+  rows.getRow(1).font = { bold: true }
+  for (const row of content.rows) {
+    rows.addRow([
+      row.number,
+      localDateTime(row.occurredAt, content.office.timeZone).replace('T', ' '),
+      label('channel')(row.channel),
+      label('topic')(row.topic),
+      label('category')(row.stakeholderCategory),
+      label('status')(row.status),
+      row.referredTo ?? '',
+      row.staffName ?? '',
+      row.firstResponseMinutes,
+      row.resolutionMinutes,
+    ])
+  }
+  return Buffer.from(await book.xlsx.writeBuffer())
+}

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Database } from '@mejabantu/db'
+import { sessionCookieJar, type SessionCookieJar } from '../auth/session-cookie.ts'
+import { DEFAULT_KIOSK_LIMITS, type KioskLimits } from '../kiosk/throttle.ts'
+import { attachmentStorage, type AttachmentStorage } from './storage/configured.ts'
+
+/** Everything a procedure may use; built once per request by the HTTP adapter. */
+export interface Context {
+  db: Database
+  version: string
+  /** The client's address (behind a trusted proxy, the forwarded one). */
+  ip: string | null
+  userAgent: string | null
+  request: {
+    /** `scheme://host[:port]` the browser addressed; mutations from any other Origin are refused. */
+    origin: string
+    header(name: string): string | undefined
+  }
+  sessionCookie: SessionCookieJar
+  /** The time services judge deadlines and record steps by. */
+  clock: () => Date
+  /** Where attachment bytes live. */
+  storage: AttachmentStorage
+  /** What every kiosk may do per minute. */
+  kioskLimits: KioskLimits
+}
+
+export interface ContextDeps {
+  db: Database
+  version: string
+  /** Defaults to the system clock; tests set it to place "now" inside or after a window. */
+  clock?: () => Date
+  /** Defaults to the storage the environment configures (disk, or S3 when `S3_BUCKET` is set). */
+  storage?: AttachmentStorage
+  /** Per-minute allowance of every kiosk; DEFAULT_KIOSK_LIMITS for what is not set. */
+  kioskLimits?: Partial<KioskLimits>
+}
+
+const systemClock = () => new Date()
+
+/**
+ * The request as Express sees it once `trust proxy` is set: `ip`, `secure`, `protocol` and `host` already
+ * account for a trusted reverse proxy. Typed structurally so this package needs no Express.
+ */
+export interface HttpRequest extends IncomingMessage {
+  ip?: string | undefined
+  secure: boolean
+  protocol: string
+  host: string | undefined
+}
+
+export function createContextFactory(deps: ContextDeps) {
+  const storage = deps.storage ?? attachmentStorage()
+  const kioskLimits: KioskLimits = { ...DEFAULT_KIOSK_LIMITS, ...deps.kioskLimits }
+  return ({ req, res }: { req: HttpRequest; res: ServerResponse }): Context => ({
+    ...deps,
+    clock: deps.clock ?? systemClock,
+    storage,
+    kioskLimits,
+    ip: req.ip ?? null,
+    userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
+    request: {
+      origin: `${req.protocol}://${req.host ?? ''}`,
+      header: (name) => {
+        const value = req.headers[name.toLowerCase()]
+        return Array.isArray(value) ? value[0] : value
+      },
+    },
+    sessionCookie: sessionCookieJar(req, res, req.secure),
+  })
+}

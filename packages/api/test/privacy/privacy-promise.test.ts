@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs'
+import {
+  ANONYMISED_NAME,
+  anonymisedAskerFields,
+  anonymisedGuestFields,
+  anonymisedVisitFields,
+  consentBody,
+  PERSONAL_FIELDS,
+} from '@mejabantu/domain'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONSENT_TEXT } from '../../src/kiosk/consent-default.ts'
+
+/**
+ * Every column of the schema that is not personal, and why. A new column must go either here or into the
+ * domain's privacy promise (PRIVACY_PROMISE), so the consent text never falls behind the schema.
+ */
+const NOT_PERSONAL: Record<string, readonly string[]> = {
+  // Ids, links between rows, timestamps, counters and states: they point at rows, not at people.
+  Office: ['id', 'level', 'regionCode', 'name', 'timeZone', 'parentId', 'retentionDays', 'createdAt'],
+  User: ['id', 'officeId', 'role', 'mustChangePassword', 'deactivatedAt', 'createdAt'],
+  Session: ['id', 'userId', 'createdAt', 'lastSeenAt', 'expiresAt'],
+  RateLimit: ['id', 'failures', 'windowStartedAt', 'lockedUntil'],
+  AuditEvent: ['id', 'occurredAt', 'officeId', 'actorId', 'action', 'targetType', 'targetId'],
+  KioskDevice: [
+    'id',
+    'officeId',
+    'name',
+    'pairingExpiresAt',
+    'pairedAt',
+    'lastSeenAt',
+    'revokedAt',
+    'createdAt',
+  ],
+  ConsentText: [
+    'id',
+    'version',
+    'officeId',
+    'effectiveFrom',
+    'retentionDays',
+    'bodyId',
+    'bodyEn',
+    'createdAt',
+  ],
+  Guest: ['id', 'officeId', 'createdAt', 'anonymisedAt'],
+  Visit: [
+    'id',
+    'clientId',
+    'officeId',
+    'guestId',
+    'deviceId',
+    // Which consent text the visitor accepted: the proof of consent, kept with the visit.
+    'consentVersion',
+    'serviceDay',
+    'queueLane',
+    'queueSequence',
+    'queueNumber',
+    'status',
+    'checkedInAt',
+    'queuedAt',
+    'calledAt',
+    'servedAt',
+    'checkedOutAt',
+    'servedById',
+    'createdAt',
+  ],
+  QueueCounter: ['officeId', 'serviceDay', 'lane', 'last'],
+  Consultation: [
+    'id',
+    'officeId',
+    'number',
+    'channel',
+    'topic',
+    // The article cited in an answer, e.g. "PKPU 8/2024 Pasal 14 ayat (2)".
+    'legalBasis',
+    'status',
+    'staffId',
+    'answeredById',
+    'referredToOfficeId',
+    'visitId',
+    'candidatePairId',
+    'occurredAt',
+    'firstResponseAt',
+    'answeredAt',
+    'referredAt',
+    'closedAt',
+    'createdAt',
+    'updatedAt',
+    // Written by a trigger from the question, answer, minutes and asker: erased with them.
+    'search',
+  ],
+  ConsultationCounter: ['officeId', 'year', 'last'],
+  Attachment: ['id', 'consultationId', 'contentType', 'size', 'sha256', 'uploadedById', 'createdAt'],
+  Election: [
+    'id',
+    'officeId',
+    'name',
+    'kind',
+    'regionCode',
+    'year',
+    'calendar',
+    'catalogVersion',
+    'createdAt',
+  ],
+  // Ballot numbers, pathways and parties are announced by KPU.
+  CandidatePair: ['id', 'electionId', 'officeId', 'ballotNumber', 'pathway', 'parties', 'createdAt'],
+  Candidate: ['id', 'pairId', 'role'],
+  RequirementCheck: ['id', 'pairId', 'requirementCode', 'subject', 'status', 'researcherId', 'updatedAt'],
+  CheckEvent: ['id', 'checkId', 'from', 'to', 'at', 'byUserId'],
+  // The venue and the berita acara number are the office's.
+  Handover: ['id', 'pairId', 'heldAt', 'place', 'documentRef', 'recordedById', 'createdAt'],
+  // Counts keyed by enumerations and staff ids only.
+  DailySummary: ['officeId', 'day', 'consultations', 'visits', 'updatedAt'],
+  Report: [
+    'id',
+    'officeId',
+    'number',
+    'fromDay',
+    'toDay',
+    'finalisedById',
+    'finalisedAt',
+    'sentToOfficeId',
+    'sentAt',
+    'sentById',
+  ],
+  ReportCounter: ['officeId', 'year', 'last'],
+}
+
+// The office's own channels, published on purpose; hashes of secrets, never the secrets.
+const OFFICE_AND_SECRETS: Record<string, readonly string[]> = {
+  Office: ['helpdeskHours', 'helpdeskContacts'],
+  User: ['passwordHash'],
+  KioskDevice: ['pairingCodeHash', 'tokenHash'],
+  // Before and after are redacted of personal fields when the event is written.
+  AuditEvent: ['before', 'after'],
+}
+
+interface Column {
+  table: string
+  column: string
+  type: string
+  optional: boolean
+}
+
+/** Every scalar column of the Prisma schema (relation fields left out), read as text. */
+function schemaColumns(): Column[] {
+  const schema = readFileSync(new URL('../../../db/prisma/schema.prisma', import.meta.url), 'utf8')
+  const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({
+    name: name!,
+    body: body!,
+  }))
+  const modelNames = new Set(models.map((m) => m.name))
+  return models.flatMap(({ name, body }) =>
+    body.split('\n').flatMap((line) => {
+      const field = /^\s+(\w+)\s+(\w+(?:\([^)]*\))?)(\[\])?(\?)?/.exec(line)
+      if (!field || line.trim().startsWith('//') || modelNames.has(field[2]!)) return []
+      return [{ table: name, column: field[1]!, type: field[2]! + (field[3] ?? ''), optional: !!field[4] }]
+    }),
+  )
+}
+
+const key = (c: { table: string; column: string }) => `${c.table}.${c.column}`
+
+describe('the privacy promise against the schema', () => {
+  const columns = schemaColumns()
+  const promised = new Set(PERSONAL_FIELDS.map(key))
+  const listed = new Set(
+    [NOT_PERSONAL, OFFICE_AND_SECRETS].flatMap((lists) =>
+      Object.entries(lists).flatMap(([table, names]) => names.map((column) => `${table}.${column}`)),
+    ),
+  )
+
+  it('reads the schema', () => {
+    expect(columns.length).toBeGreaterThan(150)
+    expect(columns).toContainEqual({ table: 'Guest', column: 'phone', type: 'String', optional: true })
+  })
+
+  it('has a promise for every personal column, or a reason it is not personal', () => {
+    const unclassified = columns.map(key).filter((c) => !promised.has(c) && !listed.has(c))
+    expect(unclassified, 'add these to PRIVACY_PROMISE or NOT_PERSONAL').toEqual([])
+  })
+
+  it('promises nothing about a column the schema does not have, and classifies none twice', () => {
+    const existing = new Set(columns.map(key))
+    expect([...promised].filter((c) => !existing.has(c))).toEqual([])
+    expect([...listed].filter((c) => !existing.has(c))).toEqual([])
+    expect([...promised].filter((c) => listed.has(c))).toEqual([])
+  })
+
+  it('empties only columns that may be empty, and writes Anonim only into text', () => {
+    const byKey = new Map(columns.map((c) => [key(c), c]))
+    for (const field of PERSONAL_FIELDS) {
+      const column = byKey.get(key(field))!
+      if (field.erasure === 'null') expect(column.optional, key(field)).toBe(true)
+      if (field.erasure === 'anonim' || field.erasure === 'scrub') {
+        expect(['String', 'Json'], key(field)).toContain(column.type)
+      }
+      expect(column.type === 'Json' && field.erasure === 'anonim', key(field)).toBe(!!field.jsonKeys)
+    }
+  })
+})
+
+describe('the code does what the promise says', () => {
+  const promise = new Map(PERSONAL_FIELDS.map((f) => [key(f), f.erasure]))
+  const asErasure = (value: unknown) => (value === null ? 'null' : value === ANONYMISED_NAME ? 'anonim' : '?')
+
+  it.each([
+    ['Guest', anonymisedGuestFields(new Date())],
+    ['Visit', anonymisedVisitFields],
+    ['Consultation', anonymisedAskerFields],
+  ] as const)('anonymising a %s', (table, fields) => {
+    for (const [column, value] of Object.entries(fields)) {
+      if (column === 'anonymisedAt') continue
+      expect(asErasure(value), `${table}.${column}`).toBe(promise.get(`${table}.${column}`))
+    }
+  })
+
+  it('shows at the kiosk by default the consent text written from the promise', () => {
+    expect(DEFAULT_CONSENT_TEXT.retentionDays).toBe(90)
+    expect(DEFAULT_CONSENT_TEXT.body).toEqual(consentBody(90))
+  })
+})
