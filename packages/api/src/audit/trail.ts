@@ -2,6 +2,7 @@ import type { Database, Prisma } from '@mejabantu/db'
 import { z } from 'zod'
 import type { OfficeScope } from '../shared/tenancy.ts'
 import { literalLike } from '../shared/literal-like.ts'
+import { pageWindow } from '../shared/paging.ts'
 
 /** Filters for reading the audit trail of one office. */
 export const AuditQuerySchema = z.strictObject({
@@ -65,8 +66,7 @@ export async function readAuditTrail(
     db.prisma.auditEvent.findMany({
       where,
       orderBy: { id: 'desc' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     }),
     db.prisma.auditEvent.count({ where }),
   ])

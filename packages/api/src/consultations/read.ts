@@ -5,6 +5,7 @@ import type { Actor } from '../shared/actor.ts'
 import type { ConsultationDetail, ConsultationPage, InboxInput } from './schemas.ts'
 import { consultationViolations as violations } from './violations.ts'
 import { listItemSelect, toAttachment, toConsultationRecord, toListItem } from './view.ts'
+import { pageWindow } from '../shared/paging.ts'
 
 const officeRef = { select: { id: true, name: true, regionCode: true, timeZone: true } } as const
 const userRef = { id: true, displayName: true } as const
@@ -82,8 +83,7 @@ export async function referralInbox(
     where,
     select: listItemSelect,
     orderBy: [{ referredAt: 'asc' }, { id: 'asc' }],
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize,
+    ...pageWindow(input),
   })
   return {
     items: rows.map((row) => toListItem(row, null)),

@@ -39,6 +39,16 @@ export interface ConsultationRow {
 
 const optional = <T>(value: T | null) => value ?? undefined
 
+type Classified = Pick<ConsultationRecord, 'channel' | 'stakeholderCategory' | 'topic' | 'status'>
+
+/** A row's classifying columns as the domain's values; the procedure's output schema checks them. */
+const classified = (row: Record<keyof Classified, string>): Classified => ({
+  channel: row.channel as Classified['channel'],
+  stakeholderCategory: row.stakeholderCategory as Classified['stakeholderCategory'],
+  topic: row.topic as Classified['topic'],
+  status: row.status as Classified['status'],
+})
+
 /**
  * The domain's sheet from a row: empty optional input fields become absent, as the input schema has them.
  * Enumerations are checked by the procedure's output schema.
@@ -46,10 +56,7 @@ const optional = <T>(value: T | null) => value ?? undefined
 export function toConsultationRecord(row: ConsultationRow): ConsultationRecord {
   return {
     ...row,
-    channel: row.channel as ConsultationRecord['channel'],
-    stakeholderCategory: row.stakeholderCategory as ConsultationRecord['stakeholderCategory'],
-    topic: row.topic as ConsultationRecord['topic'],
-    status: row.status as ConsultationRecord['status'],
+    ...classified(row),
     askerInstitution: optional(row.askerInstitution),
     askerContact: optional(row.askerContact),
     minutes: optional(row.minutes),
@@ -140,10 +147,7 @@ export function toListItem(
   const { question, ...line } = row
   return {
     ...line,
-    channel: row.channel as ConsultationListItem['channel'],
-    stakeholderCategory: row.stakeholderCategory as ConsultationListItem['stakeholderCategory'],
-    topic: row.topic as ConsultationListItem['topic'],
-    status: row.status as ConsultationListItem['status'],
+    ...classified(row),
     askerInstitution: optional(row.askerInstitution),
     candidatePairId: optional(row.candidatePairId),
     visitId: optional(row.visitId),

@@ -19,6 +19,7 @@ import {
 import { refuse } from '../shared/errors.ts'
 import { toFact } from '../consultations/facts.ts'
 import { localDayBounds } from '../shared/local-days.ts'
+import { pageWindow } from '../shared/paging.ts'
 
 /** Every office with its help-desk hours and contacts, by region code. */
 export async function publicOffices(db: Database): Promise<PublicOffice[]> {
@@ -109,8 +110,7 @@ export async function publicLog(
     where,
     select: publicColumns,
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize,
+    ...pageWindow(input),
   })
   const lines = rows.map((row) =>
     toPublicConsultation(

@@ -4,10 +4,10 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_INPUT_DEPTH,
   type RuleResult,
-  type RuleViolation,
 } from '@mejabantu/domain'
 import type { AnyTRPCRouter } from '@trpc/server'
 import express, { type Request, type RequestHandler } from 'express'
+import { plainViolation } from './errors.ts'
 import { sendRefusal } from './request-guards.ts'
 
 /** The JSON body limit for ordinary procedure calls. */
@@ -35,18 +35,13 @@ export function trpcRequestLimits(router: AnyTRPCRouter): RequestHandler[] {
   return [limitBatchSize(router), jsonBody(router), limitInputDepth(router)]
 }
 
-const violation = (rule: string, id: string, en: string): RuleViolation => ({
-  rule,
-  params: {},
-  message: { id, en },
-})
-const unreadable = violation(
+const unreadable = plainViolation(
   'request.malformed',
   'Permintaan tidak dapat dibaca.',
   'The request could not be read.',
 )
-const tooLarge = violation('request.too_large', 'Permintaan terlalu besar.', 'The request is too large.')
-const notJson = violation(
+const tooLarge = plainViolation('request.too_large', 'Permintaan terlalu besar.', 'The request is too large.')
+const notJson = plainViolation(
   'request.not_json',
   'Isi permintaan harus berupa JSON.',
   'The request body must be JSON.',

@@ -24,3 +24,10 @@ export function ensure<T>(result: RuleResult<T>, code: TRPC_ERROR_CODE_KEY = 'BA
   if (!result.ok) refuse(code, result.violation)
   return result.value
 }
+
+/** A refusal without parameters, worded in both languages. */
+export const plainViolation = (rule: string, id: string, en: string): RuleViolation => ({
+  rule,
+  params: {},
+  message: { id, en },
+})

@@ -1,15 +1,12 @@
-import { checkSafeInput, normaliseInput, type RuleViolation } from '@mejabantu/domain'
+import { checkSafeInput, normaliseInput } from '@mejabantu/domain'
 import superjson from 'superjson'
-import { ensure, refuse } from './errors.ts'
+import { ensure, plainViolation, refuse } from './errors.ts'
 
-const malformedInput: RuleViolation = {
-  rule: 'input.malformed',
-  params: {},
-  message: {
-    id: 'Isian tidak dapat dibaca.',
-    en: 'The input could not be read.',
-  },
-}
+const malformedInput = plainViolation(
+  'input.malformed',
+  'Isian tidak dapat dibaca.',
+  'The input could not be read.',
+)
 
 /**
  * The raw input of any call, before its schema reads it: refused (BAD_REQUEST, nothing done) when it

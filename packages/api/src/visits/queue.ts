@@ -75,16 +75,11 @@ export async function moveVisitIn(
   return toVisitView(moved)
 }
 
+type MoveArgs = Parameters<typeof moveVisitIn> extends [Transaction, ...infer Rest] ? Rest : never
+
 /** One move in its own transaction. */
-export function moveVisitStatus(
-  db: Database,
-  actor: Actor,
-  visitId: string,
-  move: Move,
-  action: string,
-  data: MoveData,
-): Promise<VisitView> {
-  return db.prisma.$transaction((tx) => moveVisitIn(tx, actor, visitId, move, action, data))
+export function moveVisitStatus(db: Database, ...move: MoveArgs): Promise<VisitView> {
+  return db.prisma.$transaction((tx) => moveVisitIn(tx, ...move))
 }
 
 /** Calls a called visitor again (`calledAt` moves, so the board shows the number anew). */
