@@ -1,8 +1,6 @@
-import type { Database, Transaction } from '@mejabantu/db'
+import type { Queryable } from '@mejabantu/db'
 import { referralChain } from '@mejabantu/domain'
 import type { Actor } from '../shared/actor.ts'
-
-type Client = Database['prisma'] | Transaction
 
 /** The fields access is decided on. */
 export interface ConsultationPlace {
@@ -14,7 +12,7 @@ export interface ConsultationPlace {
  * Refuses (FORBIDDEN `tenancy.office`) unless the actor may read the consultation: its office is in their
  * scope, or their office handled its referral on the way up (and so still follows it).
  */
-export async function ensureReadable(db: Client, actor: Actor, place: ConsultationPlace): Promise<void> {
+export async function ensureReadable(db: Queryable, actor: Actor, place: ConsultationPlace): Promise<void> {
   const { scope } = actor
   if (scope.readable.has(place.officeId)) return
   if (place.referredToOfficeId) {

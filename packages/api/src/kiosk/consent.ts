@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@mejabantu/db'
+import type { Database, Queryable } from '@mejabantu/db'
 import { ConsentTextSchema, type ConsentText } from '@mejabantu/domain'
 import { z } from 'zod'
 import { refuse } from '../shared/errors.ts'
@@ -14,8 +14,6 @@ export const ConsentVersionSchema = ConsentTextSchema.extend({
   createdAt: z.date(),
 })
 export type ConsentVersion = z.infer<typeof ConsentVersionSchema>
-
-type Reader = Database['prisma'] | Transaction
 
 interface ConsentRow {
   version: string
@@ -43,7 +41,7 @@ const newestFirst = [{ effectiveFrom: 'desc' }, { createdAt: 'desc' }, { version
  * while the office has none, the latest default version in effect.
  */
 export async function currentConsentText(
-  db: Reader,
+  db: Queryable,
   officeId: string,
   today: string,
 ): Promise<ConsentVersion | null> {
@@ -55,7 +53,11 @@ export async function currentConsentText(
 }
 
 /** Whether a visitor of the office can have accepted `version`: one of its own or a default version. */
-export async function consentVersionExists(db: Reader, officeId: string, version: string): Promise<boolean> {
+export async function consentVersionExists(
+  db: Queryable,
+  officeId: string,
+  version: string,
+): Promise<boolean> {
   const row = await db.consentText.findFirst({
     where: { version, OR: [{ officeId }, { officeId: null }] },
     select: { id: true },

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '@mejabantu/db'
+import type { Queryable } from '@mejabantu/db'
 import {
   firstResponseMinutes,
   mergeSummaries,
@@ -14,8 +14,6 @@ import {
 } from '@mejabantu/domain'
 import { localDayBounds } from '../shared/local-days.ts'
 import { dateColumn, dayOfColumn } from '../visits/day.ts'
-
-type Reader = Database['prisma'] | Transaction
 
 interface OfficeRow extends ReportOffice {
   parentId: string | null
@@ -36,7 +34,7 @@ const officeColumns = {
  * one row per office and day, never the sheets. Only the office's own sheets are listed row by row.
  */
 export async function compileReport(
-  db: Reader,
+  db: Queryable,
   officeId: string,
   period: ReportPeriod,
   readable: ReadonlySet<string> | null,
@@ -104,7 +102,7 @@ const reportOffice = ({ id, name, regionCode, level, timeZone }: OfficeRow): Rep
   timeZone,
 })
 
-async function ownRows(db: Reader, office: OfficeRow, period: ReportPeriod): Promise<ReportRow[]> {
+async function ownRows(db: Queryable, office: OfficeRow, period: ReportPeriod): Promise<ReportRow[]> {
   const { start, end } = localDayBounds(period, office.timeZone)
   const sheets = await db.consultation.findMany({
     where: { officeId: office.id, occurredAt: { gte: start!, lt: end! } },
@@ -139,7 +137,7 @@ async function ownRows(db: Reader, office: OfficeRow, period: ReportPeriod): Pro
   }))
 }
 
-async function staffNames(db: Reader, ids: string[]): Promise<Record<string, string>> {
+async function staffNames(db: Queryable, ids: string[]): Promise<Record<string, string>> {
   const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))
   if (uuids.length === 0) return {}
   const users = await db.user.findMany({

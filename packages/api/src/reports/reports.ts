@@ -1,4 +1,4 @@
-import type { Database, Prisma, Transaction } from '@mejabantu/db'
+import type { Database, Prisma, Queryable } from '@mejabantu/db'
 import {
   checkReportPeriod,
   localDay,
@@ -13,8 +13,6 @@ import { compileReport } from './compile.ts'
 import type { FrozenReport, ReportQuery, ReportRecord } from './schemas.ts'
 import { reportViolations as violations } from './violations.ts'
 import { dateColumn, dayOfColumn } from '../visits/day.ts'
-
-type Reader = Database['prisma'] | Transaction
 
 /**
  * A draft report of an office in the actor's scope, compiled now: the roll-up counts only the offices
@@ -46,7 +44,7 @@ const recordSelect = {
 
 type ReportRowWithContent = Prisma.ReportGetPayload<{ select: typeof recordSelect }>
 
-async function toRecords(db: Reader, rows: ReportRowWithContent[]): Promise<FrozenReport[]> {
+async function toRecords(db: Queryable, rows: ReportRowWithContent[]): Promise<FrozenReport[]> {
   const ids = [...new Set(rows.map((row) => row.finalisedById))]
   const users = await db.user.findMany({
     where: { id: { in: ids } },

@@ -1,7 +1,5 @@
-import type { Database, Transaction } from '@mejabantu/db'
+import type { Queryable } from '@mejabantu/db'
 import { localDay, type TimeZone } from '@mejabantu/domain'
-
-type Reader = Database['prisma'] | Transaction
 
 /** An office and its current calendar day: what "today" means for its guest book and queue. */
 export interface OfficeDay {
@@ -9,7 +7,7 @@ export interface OfficeDay {
   today: string
 }
 
-export async function officeDay(db: Reader, officeId: string, now: Date): Promise<OfficeDay> {
+export async function officeDay(db: Queryable, officeId: string, now: Date): Promise<OfficeDay> {
   const office = await db.office.findUniqueOrThrow({
     where: { id: officeId },
     select: { id: true, name: true, regionCode: true, timeZone: true },

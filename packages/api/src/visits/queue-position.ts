@@ -1,9 +1,7 @@
-import type { Database, Transaction } from '@mejabantu/db'
+import type { Queryable } from '@mejabantu/db'
 import { estimatedWaitMinutes, VisitStatus, type QueueEntry } from '@mejabantu/domain'
 import { z } from 'zod'
 import { asPriority, asStatus } from './view.ts'
-
-type Reader = Database['prisma'] | Transaction
 
 /** A visitor's ticket: number, status, and while waiting how many are ahead and the estimated wait. */
 export const TicketSchema = z.object({
@@ -21,7 +19,11 @@ export const TicketSchema = z.object({
 export type Ticket = z.infer<typeof TicketSchema>
 
 /** The visits of an office's service day that are waiting, as the domain's queue rules read them. */
-export async function waitingEntries(db: Reader, officeId: string, serviceDay: Date): Promise<QueueEntry[]> {
+export async function waitingEntries(
+  db: Queryable,
+  officeId: string,
+  serviceDay: Date,
+): Promise<QueueEntry[]> {
   const rows = await db.visit.findMany({
     where: { officeId, serviceDay, status: 'menunggu' },
     select: { id: true, status: true, priority: true, queueNumber: true, queuedAt: true },
@@ -30,7 +32,7 @@ export async function waitingEntries(db: Reader, officeId: string, serviceDay: D
 }
 
 /** Today's service times (called to the desk → checked out) and how many staff served, for the estimate. */
-async function serviceHistory(db: Reader, officeId: string, serviceDay: Date) {
+async function serviceHistory(db: Queryable, officeId: string, serviceDay: Date) {
   const served = await db.visit.findMany({
     where: { officeId, serviceDay, servedAt: { not: null }, checkedOutAt: { not: null } },
     select: { servedAt: true, checkedOutAt: true, servedById: true },
@@ -53,12 +55,12 @@ type TicketVisit = {
 }
 
 /** The ticket of a visit, its place in the queue computed by the domain's calling order. */
-export async function ticketOf(db: Reader, visit: TicketVisit): Promise<Ticket> {
+export async function ticketOf(db: Queryable, visit: TicketVisit): Promise<Ticket> {
   return (await ticketsOf(db, [visit]))[0]!
 }
 
 /** The tickets of several visits, in their order: two queries per office and day, however many visits. */
-export async function ticketsOf(db: Reader, visits: readonly TicketVisit[]): Promise<Ticket[]> {
+export async function ticketsOf(db: Queryable, visits: readonly TicketVisit[]): Promise<Ticket[]> {
   const queues = new Map<string, { officeId: string; serviceDay: Date; ids: string[] }>()
   for (const visit of visits) {
     if (asStatus(visit.status) !== 'menunggu') continue
@@ -107,7 +109,7 @@ const COUNT_EACH_UP_TO = 8
  * random queues.
  */
 async function positionsInQueue(
-  db: Reader,
+  db: Queryable,
   officeId: string,
   serviceDay: Date,
   ids: readonly string[],
