@@ -18,6 +18,13 @@ const EnvSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(360),
+  // How often documents left BMS after their perbaikan window are made TMS; 0 leaves it to staff.
+  FIX_WINDOW_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(1),
   // Attachments: a folder on disk, or an S3-compatible bucket when S3_BUCKET is set (packages/api storage).
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -44,6 +51,7 @@ export type Config = {
   shutdownTimeoutMs: number
   kioskLimits: { checkIn?: number; lookup?: number }
   retentionIntervalMinutes: number
+  fixWindowIntervalMinutes: number
   /** Unset: a fresh install serves the demo Kab/Kota (Bantul); one in use is left as it is. */
   topOffice?: { regionCode: string; name?: string }
 }
@@ -70,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.KIOSK_LOOKUPS_PER_MINUTE && { lookup: e.KIOSK_LOOKUPS_PER_MINUTE }),
     },
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
+    fixWindowIntervalMinutes: e.FIX_WINDOW_INTERVAL_MINUTES,
     ...(e.TOP_OFFICE_CODE && {
       topOffice: { regionCode: e.TOP_OFFICE_CODE, ...(e.TOP_OFFICE_NAME && { name: e.TOP_OFFICE_NAME }) },
     }),

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { backfillDailySummaries, ensureFirstRun, type FirstRunResult } from '@mejabantu/api'
 import { applyMigrations, openDatabase, type Database } from '@mejabantu/db'
 import { createApp } from './app.ts'
-import { startRetentionTimer } from './retention-timer.ts'
+import { fixWindowRun, retentionRun, startPeriodic } from './periodic.ts'
 import type { Config } from './config.ts'
 import type { Logger } from './logger.ts'
 import { builtApps, type StaticApp } from './static-apps.ts'
@@ -41,7 +41,10 @@ export async function startServer(
     http.keepAliveTimeout = KEEP_ALIVE_MS
     http.headersTimeout = KEEP_ALIVE_MS + 1_000
     await once(http, 'listening')
-    const retention = startRetentionTimer(db, log, config.retentionIntervalMinutes)
+    const timers = [
+      startPeriodic(config.retentionIntervalMinutes, retentionRun(db, log)),
+      startPeriodic(config.fixWindowIntervalMinutes, fixWindowRun(db, log)),
+    ]
     const { port } = http.address() as AddressInfo
     let closing: Promise<void> | undefined
     const close = () =>
@@ -51,7 +54,7 @@ export async function startServer(
         const timer = setTimeout(() => http.closeAllConnections(), config.shutdownTimeoutMs)
         await closed
         clearTimeout(timer)
-        await retention.stop()
+        await Promise.all(timers.map((timer) => timer.stop()))
         await db.close()
       })())
     return { url: `http://${config.host}:${port}`, db, firstRun, close }

@@ -14,6 +14,7 @@ export async function freshConfig(target: TestTarget): Promise<{ config: Config;
     shutdownTimeoutMs: 5_000,
     kioskLimits: {},
     retentionIntervalMinutes: 0,
+    fixWindowIntervalMinutes: 0,
   } as const
   if (target.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-data-'))

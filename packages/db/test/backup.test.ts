@@ -254,11 +254,13 @@ async function seed(db: Database) {
   const check = await p.requirementCheck.create({
     data: { pairId: pair.id, requirementCode: 'ijazah', subject: 'calon', status: 'ms' },
   })
-  for (const [from, to] of [
-    ['belum_diserahkan', 'diserahkan'],
-    ['diserahkan', 'ms'],
+  for (const [from, to, kind] of [
+    ['belum_diserahkan', 'diserahkan', 'penyerahan'],
+    ['diserahkan', 'ms', 'penelitian'],
   ] as const) {
-    await p.checkEvent.create({ data: { checkId: check.id, from, to, at: new Date(), byUserId: staff.id } })
+    await p.checkEvent.create({
+      data: { checkId: check.id, from, to, kind, at: new Date(), byUserId: staff.id },
+    })
   }
   await p.dailySummary.create({
     data: { officeId: office.id, day: serviceDay, consultations: { total: 2 }, visits: 3 },

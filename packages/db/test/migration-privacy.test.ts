@@ -1,31 +1,15 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PERSONAL_SNAPSHOT_KEYS } from '@mejabantu/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { applyMigrations } from '../src/migrations.ts'
 import { migrationsDir } from '../src/paths.ts'
 import { openTestDatabase, testTargets } from '../src/testing.ts'
+import { insertOfficeAndUser, migrateUpTo, OFFICE, USER } from './history.ts'
 
 const PREVIOUS = '20261202140201_reports'
 const MIGRATION = '20261206163343_privacy_and_tenancy'
-const OFFICE = '11111111-1111-4111-8111-111111111111'
-const USER = '22222222-2222-4222-8222-222222222222'
 const GUEST = '33333333-3333-4333-8333-333333333333'
 const VISIT = '44444444-4444-4444-8444-444444444444'
-
-/** A copy of the migrations folder holding only the history up to `last`. */
-async function historyUpTo(last: string): Promise<{ dir: string; dispose(): Promise<void> }> {
-  const work = await mkdtemp(path.join(tmpdir(), 'mejabantu-history-'))
-  await cp(migrationsDir, work, {
-    recursive: true,
-    filter: (source) => {
-      const folder = path.relative(migrationsDir, source).split(path.sep)[0]
-      return !/^\d{14}_/.test(folder ?? '') || folder! <= last
-    },
-  })
-  return { dir: work, dispose: () => rm(work, { recursive: true, force: true }) }
-}
 
 describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forward`, (target) => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>
@@ -33,16 +17,8 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
 
   beforeAll(async () => {
     db = await openTestDatabase(target)
-    const history = await historyUpTo(PREVIOUS)
-    try {
-      expect((await applyMigrations(db, { migrationsDir: history.dir })).at(-1)).toBe(PREVIOUS)
-    } finally {
-      await history.dispose()
-    }
-    await sql(`INSERT INTO "Office" ("id", "level", "regionCode", "name") VALUES
-      ('${OFFICE}', 'KABKOTA', '34.02', 'KPU Kabupaten Bantul')`)
-    await sql(`INSERT INTO "User" ("id", "officeId", "username", "displayName", "role", "passwordHash")
-      VALUES ('${USER}', '${OFFICE}', 'petugas', 'Petugas', 'petugas', 'x')`)
+    expect((await migrateUpTo(db, PREVIOUS)).at(-1)).toBe(PREVIOUS)
+    await insertOfficeAndUser(db)
     await sql(`INSERT INTO "ConsentText" ("version", "officeId", "effectiveFrom", "retentionDays", "bodyId", "bodyEn")
       VALUES ('v1', NULL, '2026-01-01', 90, 'Teks', 'Text'), ('bantul-1', '${OFFICE}', '2026-02-01', 60, 'T', 'T')`)
     await sql(`INSERT INTO "Guest" ("id", "officeId", "name", "phone", "category")
@@ -57,7 +33,7 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
       (NULL, 'visit.checkIn', 'Visit', '${VISIT}', NULL, '{"guestName": "Siti Aminah", "topic": "silon"}'),
       (NULL, 'auth.loginFailed', 'User', '${USER}', NULL, NULL),
       (NULL, 'auth.loginFailed', 'User', 'not-a-uuid', NULL, NULL)`)
-    expect(await applyMigrations(db)).toEqual([MIGRATION])
+    expect(await migrateUpTo(db, MIGRATION)).toEqual([MIGRATION])
   })
   afterAll(() => db?.dispose())
 

@@ -37,6 +37,28 @@ export const LiaisonOfficerSchema = z.object({
 /** The LO as stored: the phone is null once their personal data was erased and no new LO is entered. */
 export const StoredLiaisonOfficerSchema = LiaisonOfficerSchema.extend({ phone: z.string().nullable() })
 
+/** What a further contact of the pair does: the LO and the SILON admin are often different people. */
+export const ContactRole = labelledEnum({
+  lo: { id: 'LO (petugas penghubung)', en: 'Liaison officer (LO)' },
+  admin_silon: { id: 'Admin SILON', en: 'SILON admin' },
+  lainnya: { id: 'Kontak lainnya', en: 'Other contact' },
+})
+/** A contact's role. */
+export type ContactRole = z.infer<typeof ContactRole.schema>
+
+/** A further contact of the pair beside its main LO. */
+export const PairContactSchema = LiaisonOfficerSchema.extend({ role: ContactRole.schema })
+/** A further contact of the pair. */
+export type PairContact = z.infer<typeof PairContactSchema>
+
+/** A contact as stored: the phone is null once their personal data was erased. */
+export const StoredPairContactSchema = PairContactSchema.extend({ phone: z.string().nullable() })
+/** A stored contact. */
+export type StoredPairContact = z.infer<typeof StoredPairContactSchema>
+
+/** At most ten further contacts per pair. */
+export const PairContactsSchema = z.array(PairContactSchema).max(10)
+
 /** A pair always has exactly one head and one deputy; a party pathway names at least one party. */
 export const CandidatePairSchema = z
   .object({
@@ -44,6 +66,7 @@ export const CandidatePairSchema = z
     parties: z.array(z.string().trim().min(1).max(120)),
     candidates: z.tuple([CandidateSchema, CandidateSchema]),
     liaisonOfficer: LiaisonOfficerSchema,
+    contacts: PairContactsSchema.optional(),
   })
   .check((ctx) => {
     const roles = ctx.value.candidates.map((c) => c.role).sort()
@@ -80,6 +103,7 @@ export const CandidatePairRecordSchema = z.object({
   parties: z.array(z.string()),
   candidates: z.tuple([CandidateSchema, CandidateSchema]),
   liaisonOfficer: StoredLiaisonOfficerSchema,
+  contacts: z.array(StoredPairContactSchema),
 })
 /** A stored pair. */
 export type CandidatePairRecord = z.infer<typeof CandidatePairRecordSchema>

@@ -14,7 +14,7 @@ export type Channel = z.infer<typeof Channel.schema>
 
 /** Who comes to the desk (the brief's stakeholder categories). */
 export const StakeholderCategory = labelledEnum({
-  lo: { id: 'LO / admin SILON', en: 'Liaison officer / SILON admin' },
+  lo: { id: 'LO (petugas penghubung) / admin SILON', en: 'Liaison officer / SILON admin' },
   pengurus_partai: { id: 'Pengurus partai politik', en: 'Party official' },
   bakal_calon: { id: 'Bakal calon atau tim', en: 'Prospective candidate or team' },
   tim_perseorangan: { id: 'Tim pasangan perseorangan', en: 'Independent pair team' },

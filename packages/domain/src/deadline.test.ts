@@ -71,8 +71,10 @@ describe('what is due for each status', () => {
       BMS: ['perbaikan', 'pasangan'],
       perbaikan: ['perbaikan', 'pasangan'],
       diserahkan_perbaikan: ['penelitian_perbaikan', 'kpu'],
+      dikembalikan: ['pendaftaran', 'pasangan'],
       MS: null,
       TMS: null,
+      tidak_berlaku: null,
     }
     for (const status of CheckStatus.values) {
       const due = dueFor(status, pilkada2024Calendar, 'WIB', now)

@@ -13,6 +13,7 @@ const nextStep: Partial<Record<CheckStatus, { stage: Stage; by: DueBy }>> = {
   BMS: { stage: 'perbaikan', by: 'pasangan' },
   perbaikan: { stage: 'perbaikan', by: 'pasangan' },
   diserahkan_perbaikan: { stage: 'penelitian_perbaikan', by: 'kpu' },
+  dikembalikan: { stage: 'pendaftaran', by: 'pasangan' },
 }
 
 /** What is due on a document, by when, and how much time is left at `now`. */

@@ -1,10 +1,21 @@
 import { z } from 'zod'
-import { CandidatePairRecordSchema, CandidateRole } from './candidate.ts'
+import { CandidatePairRecordSchema, CandidateRole, CandidateSchema } from './candidate.ts'
+import { SubmissionKind } from './documents.ts'
+import { PairEventSchema, PairStatus } from './pair-status.ts'
+import { ReplacementCause } from './replacement.ts'
+import { CoalitionSupportSchema, ThresholdBasisSchema, ThresholdCheckSchema } from './threshold.ts'
+import { RuleViolationSchema } from './rules.ts'
 import type { Due } from './deadline.ts'
 import { ElectionKind, Stage } from './election.ts'
 import { HandoverSchema } from './handover.ts'
-import { CheckStatus, RequirementKind, type CheckSubject, type RequirementCatalog } from './requirement.ts'
-import { CheckEventSchema, RequirementCheckRecordSchema } from './research.ts'
+import {
+  CheckStatus,
+  RequirementKind,
+  RequirementSettlement,
+  type CheckSubject,
+  type RequirementCatalog,
+} from './requirement.ts'
+import { CheckEventSchema, RequirementCheckRecordSchema, SubmissionChannel } from './research.ts'
 import { TimeZone } from './time.ts'
 
 /** What is due on a document next (see `dueFor`), as the console shows it with a countdown. */
@@ -16,11 +27,28 @@ export const DueSchema = z.object({
   overdue: z.boolean(),
 })
 
+/** A submission as the dossier lists it, with the number of its tanda terima. */
+export const SubmissionSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  kind: SubmissionKind.schema,
+  channel: SubmissionChannel.schema,
+  receivedAt: z.date(),
+  receivedByName: z.string().nullable(),
+  documents: z.number().int().nonnegative(),
+})
+/** A submission in the dossier. */
+export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>
+
 /** One document of a pair in the dossier: its research state, who researched it, history and deadline. */
 export const DossierCheckSchema = RequirementCheckRecordSchema.extend({
   kind: RequirementKind.schema,
   name: z.string(),
   legalBasis: z.string(),
+  settledAt: RequirementSettlement.schema,
+  mayNotApply: z.boolean(),
+  /** The document of a replacement candidate (calon pengganti). */
+  replacement: z.boolean(),
   researcherName: z.string().nullable(),
   history: z.array(CheckEventSchema.extend({ byName: z.string().nullable() })),
   due: DueSchema.nullable(),
@@ -51,12 +79,31 @@ export const DossierSchema = z.object({
   handovers: z.array(HandoverSchema),
   /** Consultations about this pair the reader may open. */
   consultationIds: z.array(z.uuid()),
+  status: PairStatus.schema,
+  statusHistory: z.array(PairEventSchema.extend({ byName: z.string().nullable() })),
+  /** Candidates under the minimum age on the penetapan date: the pair is found TMS at penetapan. */
+  ageFindings: z.array(RuleViolationSchema),
+  /** The coalition's support against the threshold (P5); null for independent pairs or missing figures. */
+  threshold: z
+    .object({ basis: ThresholdBasisSchema, support: CoalitionSupportSchema, check: ThresholdCheckSchema })
+    .nullable(),
+  replacedCandidates: z.array(
+    CandidateSchema.extend({
+      replacedAt: z.date(),
+      cause: ReplacementCause.schema,
+      reason: z.string(),
+    }),
+  ),
+  /** Documents of replaced candidates, kept with their history. */
+  supersededChecks: z.array(DossierCheckSchema),
+  submissions: z.array(SubmissionSummarySchema),
 })
 /** A pair's dossier. */
 export type Dossier = z.infer<typeof DossierSchema>
 
 /** A pair in an election's list: the record, how its documents stand, and whether it is complete. */
 export const PairSummarySchema = CandidatePairRecordSchema.extend({
+  status: PairStatus.schema,
   statusCounts: z.partialRecord(CheckStatus.schema, z.number().int().nonnegative()),
   /** Documents not yet MS. */
   outstanding: z.number().int().nonnegative(),

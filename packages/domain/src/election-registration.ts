@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ThresholdBasisSchema } from './threshold.ts'
 import {
   ElectionInputSchema,
   ElectionKind,
@@ -26,7 +27,14 @@ export const ElectionRecordSchema = ElectionSchema.extend({
   calendar: StageCalendarSchema,
   catalogVersion: z.string().min(1),
   createdAt: z.date(),
+  /** The voter list and last DPRD election the P5 threshold is counted from, once entered. */
+  thresholdBasis: ThresholdBasisSchema.nullable(),
 })
+
+/** The threshold basis of an election, as staff enter it from the certified figures. */
+export const ThresholdBasisInputSchema = z.object({ electionId: z.uuid(), basis: ThresholdBasisSchema })
+/** The threshold basis as entered. */
+export type ThresholdBasisInput = z.infer<typeof ThresholdBasisInputSchema>
 /** A stored election. */
 export type ElectionRecord = z.infer<typeof ElectionRecordSchema>
 

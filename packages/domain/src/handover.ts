@@ -4,7 +4,7 @@ import { labelledEnum } from './labels.ts'
 /** Who attends the handover of research results (berita acara): the office, the pair, and invitees. */
 export const HandoverInstitution = labelledEnum({
   kpu: { id: 'KPU', en: 'KPU (the office)' },
-  pasangan_calon: { id: 'Pasangan calon / LO', en: 'The pair / liaison officer' },
+  pasangan_calon: { id: 'Bakal pasangan calon / LO (petugas penghubung)', en: 'The pair / liaison officer' },
   partai_politik: { id: 'Partai politik pengusul', en: 'Nominating party' },
   bawaslu: { id: 'Bawaslu', en: 'Election supervisory body (Bawaslu)' },
   pemda: { id: 'Pemerintah daerah (Tata Pemerintahan)', en: 'Regional government (Tata Pemerintahan)' },
@@ -47,11 +47,15 @@ export const HandoverInputSchema = z.object({
 /** A handover as entered. */
 export type HandoverInput = z.infer<typeof HandoverInputSchema>
 
-/** A recorded handover. */
+/** A recorded handover, with the number of the berita acara frozen at it and leadership's sign-off. */
 export const HandoverSchema = HandoverInputSchema.extend({
   id: z.uuid(),
   recordedById: z.uuid(),
   createdAt: z.date(),
+  /** The berita acara's number; null for handovers recorded before berita acara were issued. */
+  number: z.string().nullable(),
+  signedAt: z.date().nullable(),
+  signedByName: z.string().nullable(),
 })
 /** A recorded handover. */
 export type Handover = z.infer<typeof HandoverSchema>

@@ -2,12 +2,14 @@ import { z } from 'zod'
 import {
   CandidatePairSchema,
   CandidateRole,
-  checkMinimumAge,
   LiaisonOfficerSchema,
+  PairContactsSchema,
   type CandidatePair,
 } from './candidate.ts'
+import { HandInTimeSchema } from './research.ts'
+import { CoalitionSupportSchema } from './threshold.ts'
 import { penetapanDate } from './election-registration.ts'
-import type { ElectionKind, StageCalendar } from './election.ts'
+import type { StageCalendar } from './election.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
 
 const ballotNumber = z.number().int().min(1).max(99)
@@ -17,6 +19,10 @@ export const PairRegistrationSchema = z.object({
   electionId: z.uuid(),
   pair: CandidatePairSchema,
   ballotNumber: ballotNumber.optional(),
+  /** The coalition's votes and seats in the last DPRD election, for the P5 threshold check. */
+  support: CoalitionSupportSchema.optional(),
+  /** When the pair came to register; judged against the registration hours. */
+  registeredAt: HandInTimeSchema.optional(),
 })
 /** A pair registration as entered. */
 export type PairRegistration = z.infer<typeof PairRegistrationSchema>
@@ -26,9 +32,11 @@ export const PairUpdateSchema = z
   .object({
     pairId: z.uuid(),
     liaisonOfficer: LiaisonOfficerSchema.optional(),
+    contacts: PairContactsSchema.optional(),
     ballotNumber: ballotNumber.nullable().optional(),
+    support: CoalitionSupportSchema.nullable().optional(),
   })
-  .refine((u) => u.liaisonOfficer !== undefined || u.ballotNumber !== undefined, {
+  .refine((u) => Object.entries(u).some(([key, value]) => key !== 'pairId' && value !== undefined), {
     message: 'pair.update.empty',
   })
 /** A change to a pair. */
@@ -38,15 +46,11 @@ export type PairUpdate = z.infer<typeof PairUpdateSchema>
 const reservedSubjects = new Set<string>([...CandidateRole.values, 'pasangan'])
 
 /**
- * Whether a pair may be registered for an election of `kind` with `calendar`: each nominating party once,
- * no party named like a check subject, and both candidates old enough on the penetapan date
- * (ruling 70/PUU-XXII/2024).
+ * Whether a pair may be registered with `calendar`: each nominating party once, no party named like a
+ * check subject, and a penetapan date to count ages at. A candidate under the minimum age is registered
+ * all the same — the office records what it receives — and found TMS at penetapan (see `ageFindings`).
  */
-export function checkPairRegistration(
-  pair: CandidatePair,
-  kind: ElectionKind,
-  calendar: StageCalendar,
-): RuleResult<true> {
+export function checkPairRegistration(pair: CandidatePair, calendar: StageCalendar): RuleResult<true> {
   const names = pair.parties.map((party) => party.trim().toLowerCase())
   const repeated = pair.parties.find((_, i) => names.indexOf(names[i]!) !== i)
   if (repeated !== undefined) {
@@ -80,10 +84,6 @@ export function checkPairRegistration(
         en: 'The stage calendar has no penetapan date; candidates’ ages cannot be counted.',
       },
     })
-  }
-  for (const candidate of pair.candidates) {
-    const age = checkMinimumAge(candidate, kind, penetapan)
-    if (!age.ok) return deny({ ...age.violation, params: { ...age.violation.params, role: candidate.role } })
   }
   return allow(true)
 }

@@ -33,6 +33,7 @@ describe('the privacy promise', () => {
     const lists = PERSONAL_FIELDS.filter((f) => f.jsonKeys)
     expect(lists.map((f) => [f.table, f.column, f.erasure, f.jsonKeys])).toEqual([
       ['Consultation', 'participants', 'anonim', ['name', 'institution']],
+      ['CandidatePair', 'contacts', 'anonim', ['name', 'phone', 'email']],
       ['Handover', 'attendees', 'anonim', ['name', 'institutionName', 'position']],
     ])
   })
@@ -77,7 +78,9 @@ describe('the consent text written from the promise', () => {
           : clauseOf(expected[field.erasure]!)
       expect(clause, field.column).toContain(field.label.id)
     }
-    expect(id).toContain('Nama calon dan tanggal lahir calon disimpan sebagai arsip pencalonan.')
+    expect(id).toContain(
+      'Nama calon, tanggal lahir calon, berita acara hasil penelitian yang telah diterbitkan dan tanda terima dokumen yang telah diterbitkan disimpan sebagai arsip pencalonan.',
+    )
   })
 
   it('tells visitors nothing about staff accounts, and says where the data is kept', () => {

@@ -14,11 +14,23 @@ export type RequirementKind = z.infer<typeof RequirementKind.schema>
 /** Whose document it is: each candidate, the pair, or each nominating party. */
 export const RequirementSubject = labelledEnum({
   candidate: { id: 'Setiap calon', en: 'Each candidate' },
-  pair: { id: 'Pasangan calon', en: 'The pair' },
+  pair: { id: 'Bakal pasangan calon', en: 'The pair' },
   party: { id: 'Setiap partai pengusul', en: 'Each nominating party' },
 })
 /** A requirement subject. */
 export type RequirementSubject = z.infer<typeof RequirementSubject.schema>
+
+/**
+ * When a document is settled. Syarat pencalonan are checked for completeness when the pair registers and
+ * the registration is accepted or returned (UU 10/2016 Pasal 42 and 43); syarat calon go through
+ * penelitian administrasi, with BMS fixable in the perbaikan window (UU 10/2016 Pasal 50–52).
+ */
+export const RequirementSettlement = labelledEnum({
+  pendaftaran: { id: 'Diperiksa saat pendaftaran', en: 'Checked at registration' },
+  penelitian: { id: 'Penelitian administrasi dan perbaikan', en: 'Administrative research and perbaikan' },
+})
+/** When a document is settled. */
+export type RequirementSettlement = z.infer<typeof RequirementSettlement.schema>
 
 /** A document the regulation asks for, e.g. C5 (SKCK) or P1 (Model B-KWK Parpol). */
 export const RequirementSchema = z.object({
@@ -30,7 +42,11 @@ export const RequirementSchema = z.object({
   pathways: z.array(Pathway.schema).min(1),
   appliesTo: RequirementSubject.schema,
   issuer: z.string().min(1),
-  legalBasis: z.string().min(1),
+  /** The article it rests on, e.g. "PKPU 8/2024 Pasal 14 ayat (2) huruf h". */
+  legalBasis: z.string().regex(/Pasal \d+/),
+  settledAt: RequirementSettlement.schema,
+  /** Applies only to some candidates (C14: only to those holding an office they must resign from). */
+  mayNotApply: z.boolean().optional(),
 })
 /** A catalog item. */
 export type Requirement = z.infer<typeof RequirementSchema>
@@ -82,28 +98,93 @@ export const CheckStatus = labelledEnum({
   TMS: { id: 'TMS (tidak memenuhi syarat)', en: 'TMS (does not meet; final)' },
   perbaikan: { id: 'Perbaikan', en: 'Being fixed' },
   diserahkan_perbaikan: { id: 'Perbaikan diserahkan', en: 'Fix submitted' },
+  dikembalikan: {
+    id: 'Dikembalikan (tidak lengkap saat pendaftaran)',
+    en: 'Returned (incomplete at registration)',
+  },
+  tidak_berlaku: { id: 'Tidak berlaku', en: 'Not applicable' },
 })
 /** A research status. */
 export type CheckStatus = z.infer<typeof CheckStatus.schema>
 
-const transitions: Record<CheckStatus, readonly CheckStatus[]> = {
-  belum_diserahkan: ['diserahkan'],
-  diserahkan: ['MS', 'BMS', 'TMS'],
-  BMS: ['perbaikan'],
-  perbaikan: ['diserahkan_perbaikan'],
-  diserahkan_perbaikan: ['MS', 'TMS'],
-  MS: [],
-  TMS: [],
+/** What a step on a document is: the pair hands it in, the office researches it, or corrects a result. */
+export const StepKind = labelledEnum({
+  penyerahan: { id: 'Penyerahan dokumen', en: 'Document handed in' },
+  penelitian: { id: 'Penelitian administrasi', en: 'Administrative research' },
+  penelitian_perbaikan: { id: 'Penelitian hasil perbaikan', en: 'Research of the fix' },
+  koreksi: { id: 'Koreksi hasil', en: 'Correction of a result' },
+  tidak_berlaku: { id: 'Dinyatakan tidak berlaku', en: 'Marked not applicable' },
+})
+/** A step kind. */
+export type StepKind = z.infer<typeof StepKind.schema>
+
+// Every allowed move and what it is. A BMS left unfixed becomes TMS through the research of fixes
+// (penelitian hasil perbaikan), after the window; MS, TMS and "tidak berlaku" move only by a correction.
+const moves: Record<CheckStatus, Partial<Record<CheckStatus, StepKind>>> = {
+  belum_diserahkan: { diserahkan: 'penyerahan', tidak_berlaku: 'tidak_berlaku' },
+  diserahkan: { MS: 'penelitian', BMS: 'penelitian', TMS: 'penelitian', dikembalikan: 'penelitian' },
+  dikembalikan: { diserahkan: 'penyerahan' },
+  BMS: { perbaikan: 'penelitian', diserahkan_perbaikan: 'penyerahan', TMS: 'penelitian_perbaikan' },
+  perbaikan: { diserahkan_perbaikan: 'penyerahan', TMS: 'penelitian_perbaikan' },
+  diserahkan_perbaikan: { MS: 'penelitian_perbaikan', TMS: 'penelitian_perbaikan' },
+  MS: { TMS: 'koreksi', tidak_berlaku: 'koreksi' },
+  TMS: { MS: 'koreksi', tidak_berlaku: 'koreksi' },
+  tidak_berlaku: { belum_diserahkan: 'koreksi', MS: 'koreksi', TMS: 'koreksi' },
 }
 
-/** Whether research may move a document from one status to another. */
-export function canTransition(from: CheckStatus, to: CheckStatus): boolean {
-  return transitions[from].includes(to)
+// Statuses a document can only reach when the item allows: BMS, perbaikan and TMS only in research,
+// "dikembalikan" only at registration, "tidak berlaku" only for items that apply to some candidates.
+const fixable: readonly CheckStatus[] = ['BMS', 'perbaikan', 'diserahkan_perbaikan', 'TMS']
+function itemAllows(item: Pick<Requirement, 'settledAt' | 'mayNotApply'> | undefined, to: CheckStatus) {
+  if (!item) return true
+  if (to === 'tidak_berlaku') return item.mayNotApply === true
+  if (to === 'dikembalikan') return item.settledAt === 'pendaftaran'
+  // A nomination document found wanting returns the registration; it is never BMS or TMS on its own.
+  if (fixable.includes(to)) return item.settledAt === 'penelitian'
+  return true
 }
+
+/** What moving a document from one status to another is, or null when the move is not allowed. */
+export function stepKind(
+  from: CheckStatus,
+  to: CheckStatus,
+  item?: Pick<Requirement, 'settledAt' | 'mayNotApply'>,
+): StepKind | null {
+  const kind = moves[from][to]
+  return kind && itemAllows(item, to) ? kind : null
+}
+
+/** Whether a document may move from one status to another (for the item, when given). */
+export function canTransition(
+  from: CheckStatus,
+  to: CheckStatus,
+  item?: Pick<Requirement, 'settledAt' | 'mayNotApply'>,
+): boolean {
+  return stepKind(from, to, item) !== null
+}
+
+/** The statuses a document may move to by steps of the given kinds. */
+export function nextStatuses(
+  from: CheckStatus,
+  kinds: readonly StepKind[],
+  item?: Pick<Requirement, 'settledAt' | 'mayNotApply'>,
+): CheckStatus[] {
+  return CheckStatus.values.filter((to) => {
+    const kind = stepKind(from, to, item)
+    return kind !== null && kinds.includes(kind)
+  })
+}
+
+/** Statuses that settle a document: nothing is owed on it any more. */
+export const SETTLED_STATUSES: readonly CheckStatus[] = ['MS', 'TMS', 'tidak_berlaku']
 
 /** The next status of a check, or the rule `check.transition` naming both ends when the move is not allowed. */
-export function transitionCheck(from: CheckStatus, to: CheckStatus): RuleResult<CheckStatus> {
-  if (canTransition(from, to)) return allow(to)
+export function transitionCheck(
+  from: CheckStatus,
+  to: CheckStatus,
+  item?: Pick<Requirement, 'settledAt' | 'mayNotApply'>,
+): RuleResult<CheckStatus> {
+  if (canTransition(from, to, item)) return allow(to)
   const [fromId, toId, fromEn, toEn] = [
     CheckStatus.label(from),
     CheckStatus.label(to),
@@ -156,12 +237,16 @@ export function expectedChecks(
   })
 }
 
-/** The documents not yet MS; a pair is complete when this is empty. */
+/** The documents not yet MS (or not applicable); a pair is complete when this is empty. */
 export function outstandingChecks(
   catalog: RequirementCatalog,
   pair: Pick<CandidatePair, 'pathway' | 'parties'>,
   checks: readonly Pick<RequirementCheck, 'requirementCode' | 'subject' | 'status'>[],
 ) {
-  const met = new Set(checks.filter((c) => c.status === 'MS').map((c) => `${c.requirementCode}|${c.subject}`))
+  const met = new Set(
+    checks
+      .filter((c) => c.status === 'MS' || c.status === 'tidak_berlaku')
+      .map((c) => `${c.requirementCode}|${c.subject}`),
+  )
   return expectedChecks(catalog, pair).filter((e) => !met.has(`${e.requirementCode}|${e.subject}`))
 }

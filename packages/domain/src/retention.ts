@@ -10,10 +10,12 @@ export const NOMINATION_STAGES: readonly Stage[] = [
   'dukungan_perseorangan',
   'pengumuman_pendaftaran',
   'pendaftaran',
+  'perpanjangan_pendaftaran',
   'penelitian_persyaratan',
   'pemberitahuan_hasil',
   'perbaikan',
   'penelitian_perbaikan',
+  'pengajuan_pengganti',
   'penetapan',
   'pengundian_nomor_urut',
 ]

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { formatInZone, instantAt, localDateTime, localDay, minutesBetween, TimeZone } from './time.ts'
+import {
+  formatInZone,
+  instantAt,
+  localDateTime,
+  localDay,
+  LocalTimeSchema,
+  minutesBetween,
+  TimeZone,
+} from './time.ts'
 
 describe('time zones', () => {
   it('reads a wall-clock time in each zone as the right instant', () => {
@@ -30,6 +38,21 @@ describe('time zones', () => {
     expect(formatInZone(deadline, 'WITA', 'en')).toBe('8 September 2024, 23:59 WITA')
     expect(formatInZone(deadline, 'WIB')).toBe('8 September 2024 pukul 22.59 WIB')
     expect(formatInZone(instantAt('2024-01-01T09:00', 'WIT'), 'WIT', 'en')).toBe('1 January 2024, 09:00 WIT')
+  })
+
+  it('writes only the date or only the time when asked, still in the zone', () => {
+    const instant = new Date('2024-09-08T16:59:00Z')
+    expect(formatInZone(instant, 'WIB', 'id', 'date')).toBe('8 September 2024')
+    expect(formatInZone(instant, 'WITA', 'en', 'date')).toBe('9 September 2024')
+    expect(formatInZone(instant, 'WIB', 'id', 'time')).toBe('23.59 WIB')
+    expect(formatInZone(instant, 'WIT', 'en', 'time')).toBe('01:59 WIT')
+  })
+
+  it('reads times of day as HH:mm only', () => {
+    expect(LocalTimeSchema.safeParse('08:00').success).toBe(true)
+    expect(LocalTimeSchema.safeParse('8:00').success).toBe(false)
+    expect(LocalTimeSchema.safeParse('08:00:00').success).toBe(false)
+    expect(LocalTimeSchema.safeParse('24:00').success).toBe(false)
   })
 
   it('counts whole minutes, negative when the end is earlier', () => {

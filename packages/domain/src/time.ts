@@ -33,6 +33,8 @@ export const LocalDateSchema = z.iso.date()
 export const LocalDateTimeSchema = z.iso.datetime({ local: true, precision: -1 })
 /** A wall-clock date and time as written in the calendar, without zone. */
 export type LocalDateTime = z.infer<typeof LocalDateTimeSchema>
+/** A wall-clock time of day, `HH:mm`, e.g. the 08:00 at which a registration desk opens. */
+export const LocalTimeSchema = z.iso.time({ precision: -1 })
 
 /** The instant a wall-clock time in a zone denotes: "2024-09-08T23:59" WIB is 16:59 UTC. */
 export function instantAt(local: LocalDateTime, zone: TimeZone): Date {
@@ -86,17 +88,27 @@ export function monthName(month: number, locale: 'id' | 'en' = 'id'): string {
   return (locale === 'id' ? monthsId : monthsEn)[month - 1]!
 }
 
+/** Which part of an instant `formatInZone` writes. */
+export type ZonedPart = 'datetime' | 'date' | 'time'
+
 /**
  * An instant as KPU writes it: "8 September 2024 pukul 23.59 WIB" (id) or "8 September 2024, 23:59 WIB"
- * (en), always in the office's zone, whatever the reader's device says.
+ * (en), always in the office's zone, whatever the reader's device says; or only its date ("8 September
+ * 2024") or its time ("23.59 WIB", "23:59 WIB").
  */
-export function formatInZone(instant: Date, zone: TimeZone, locale: 'id' | 'en' = 'id'): string {
+export function formatInZone(
+  instant: Date,
+  zone: TimeZone,
+  locale: 'id' | 'en' = 'id',
+  part: ZonedPart = 'datetime',
+): string {
   const local = localDateTime(instant, zone)
   const [y, m, d] = local.slice(0, 10).split('-').map(Number) as [number, number, number]
   const [hh, mm] = local.slice(11).split(':') as [string, string]
-  return locale === 'id'
-    ? `${d} ${monthsId[m - 1]} ${y} pukul ${hh}.${mm} ${zone}`
-    : `${d} ${monthsEn[m - 1]} ${y}, ${hh}:${mm} ${zone}`
+  const date = `${d} ${(locale === 'id' ? monthsId : monthsEn)[m - 1]} ${y}`
+  const time = `${hh}${locale === 'id' ? '.' : ':'}${mm} ${zone}`
+  if (part !== 'datetime') return part === 'date' ? date : time
+  return locale === 'id' ? `${date} pukul ${time}` : `${date}, ${time}`
 }
 
 /** Whole minutes between two instants, rounded down; negative when `to` is earlier. */

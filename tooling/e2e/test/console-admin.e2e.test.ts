@@ -38,10 +38,10 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     expect((await client.api.auth.me.query()).mustChangePassword).toBe(true)
   })
 
-  it('issues a kiosk pairing code, sees the tablet paired, and revokes it', async () => {
+  it('issues a kiosk activation code, sees the tablet connected, and revokes it', async () => {
     await page.getByRole('link', { name: 'Perangkat kios' }).click()
     await page.getByLabel('Nama perangkat').fill('Kios lobi')
-    await page.getByRole('button', { name: 'Buat kode pemasangan' }).click()
+    await page.getByRole('button', { name: 'Buat kode aktivasi' }).click()
     const code = (await page.getByTestId('pairing-code').textContent())!.trim()
     const paired = await fetch(`${server.url}/trpc/kiosk.pair`, {
       method: 'POST',
@@ -51,7 +51,7 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     expect(paired.status).toBe(200)
     await page.reload()
     const row = page.getByTestId('device-table').getByRole('row', { name: /Kios lobi/ })
-    await expect.poll(() => row.textContent()).toContain('Terpasang')
+    await expect.poll(() => row.textContent()).toContain('Terhubung')
     await row.getByRole('button', { name: 'Cabut' }).click()
     await row.getByRole('button', { name: 'Yakin cabut?' }).click()
     await expect.poll(() => row.textContent()).toContain('Dicabut')
@@ -74,9 +74,26 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     await screenshot(page, 'admin-calendar')
   })
 
+  it('adds the registration extension with its hours, and sets a national WIB cut-off', async () => {
+    const calendar = page.getByTestId('stage-calendar')
+    await calendar.getByTestId('add-extension').click()
+    const extension = calendar.getByTestId('window-perpanjangan_pendaftaran')
+    expect(await extension.getByLabel(/Jam buka/).inputValue()).toBe('08:00')
+    await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
+    await expect.poll(() => calendar.getByTestId('add-extension').count()).toBe(0)
+    await calendar.getByLabel('Penetapan pasangan calon — Zona waktu').click()
+    await page.getByRole('option', { name: 'WIB', exact: true }).click()
+    await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
+    await expect.poll(() => calendar.getByRole('button', { name: 'Simpan 0 perubahan' }).count()).toBe(1)
+    expect(await calendar.getByLabel('Penetapan pasangan calon — Zona waktu').textContent()).toContain('WIB')
+    expect(await extension.getByLabel(/Jam tutup/).inputValue()).toBe('16:00')
+  })
+
   it('reads the requirement catalog and adds a consent text version', async () => {
     await page.getByRole('link', { name: 'Katalog persyaratan' }).click()
     await expect.poll(() => page.getByTestId('catalog-syarat_calon').textContent()).toContain('C5')
+    // The catalog's English glosses stay out of the Indonesian page.
+    expect(await page.getByTestId('gloss').count()).toBe(0)
     await page.getByRole('link', { name: 'Teks persetujuan' }).click()
     await page.getByTestId('consent-versions').waitFor()
     await page.getByLabel('Versi', { exact: true }).fill('bantul-2026')

@@ -99,11 +99,32 @@ async function seed(server: ServerUnderTest, admin: Api, petugas: Api): Promise<
     reason: null,
     evidence: null,
   })
+  // A party's document is settled at registration: returned with the typed reason, then handed in again.
   await petugas.requirements.record.mutate({
     checkId: partyCheck.id,
-    to: 'BMS',
+    to: 'dikembalikan',
     reason: typed.reason,
     evidence: typed.evidence,
+  })
+  await petugas.requirements.record.mutate({
+    checkId: partyCheck.id,
+    to: 'diserahkan',
+    reason: null,
+    evidence: null,
+  })
+  // A candidate's BMS, due within the open window, puts the pair on the dashboard's deadlines.
+  const skck = dossier.groups.syarat_calon.find((c) => c.requirementCode === 'C5')!
+  await petugas.requirements.record.mutate({
+    checkId: skck.id,
+    to: 'diserahkan',
+    reason: null,
+    evidence: null,
+  })
+  await petugas.requirements.record.mutate({
+    checkId: skck.id,
+    to: 'BMS',
+    reason: 'SKCK kedaluwarsa',
+    evidence: null,
   })
   await petugas.requirements.handover.mutate({
     pairId: pair.id,
@@ -196,8 +217,9 @@ interface ConsolePage {
 
 let seeded: Seeded
 
-/** The dossier row of the party's document, researched BMS with a reason. */
-const researchedRow = (page: Page) => page.getByRole('row').filter({ has: page.getByTestId('check-reason') })
+/** The dossier row of the party's document, returned with the typed reason. */
+const researchedRow = (page: Page) =>
+  page.getByRole('row').filter({ has: page.getByTestId('check-reason'), hasText: typed.party })
 
 const staffPages: Record<string, ConsolePage> = {
   dashboard: {
@@ -208,7 +230,6 @@ const staffPages: Record<string, ConsolePage> = {
       typed.head,
       typed.deputy,
       typed.liaison,
-      typed.party,
       ...(viewer === 'petugas' ? [typed.staffName] : []),
     ],
   },

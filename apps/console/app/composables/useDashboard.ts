@@ -35,8 +35,9 @@ function dashboardQueries(api: Api, officeId: string | undefined) {
     },
     recent: {
       queryKey: ['consultations.list', 'recent', officeId],
+      // From 14 UTC days back: the office's last 14 days, whichever zone it is in (all ahead of UTC).
       queryFn: () =>
-        consultationsSince(api, office, new Date(Date.now() - 13 * 86_400_000).toLocaleDateString('sv-SE')),
+        consultationsSince(api, office, new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10)),
     },
   }
 }

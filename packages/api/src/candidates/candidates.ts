@@ -1,7 +1,7 @@
 import {
   checkPairRegistration,
+  checkRegistrationTime,
   CheckStatus,
-  ElectionKind,
   expectedChecks,
   outstandingChecks,
   type CandidatePairRecord,
@@ -11,7 +11,7 @@ import {
 } from '@mejabantu/domain'
 import { ensure, refuse } from '../shared/errors.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
-import { dateColumn, findPair, pairRecord, pairSnapshot } from './records.ts'
+import { currentCandidates, dateColumn, findPair, pairRecord, pairSnapshot, pairStatusOf } from './records.ts'
 import { candidateViolations } from './violations.ts'
 import { calendarOf, catalogOf, findElection } from './elections-records.ts'
 import { isUniqueViolation, type Acting } from '../offices/acting.ts'
@@ -24,8 +24,8 @@ const ballotTaken = (error: unknown, ballotNumber: number | null | undefined) =>
 }
 
 /**
- * Registers a pair for an election of the user's office, with both candidates (old enough on the
- * penetapan date of the election's calendar) and one research check, not yet submitted, for every
+ * Registers a pair (a bakal pasangan calon) for an election of the user's office, with both candidates —
+ * an under-age one too, found TMS at penetapan — and one research check, not yet submitted, for every
  * document the election's catalog asks of its pathway.
  */
 export async function createPair(acting: Acting, input: PairRegistration): Promise<CandidatePairRecord> {
@@ -33,7 +33,12 @@ export async function createPair(acting: Acting, input: PairRegistration): Promi
   const election = await findElection(db.prisma, input.electionId)
   scope.write(election.officeId)
   const { pair } = input
-  ensure(checkPairRegistration(pair, ElectionKind.schema.parse(election.kind), calendarOf(election)))
+  const calendar = calendarOf(election)
+  ensure(checkPairRegistration(pair, calendar))
+  // A registration typed with the time the pair came is held to the registration hours; one entered
+  // without it (a record kept from paper, say) is taken as it is.
+  if (input.registeredAt)
+    ensure(checkRegistrationTime(calendar, election.office.timeZone, input.registeredAt))
   const checks = expectedChecks(catalogOf(election), pair)
   try {
     return await db.prisma.$transaction(async (tx) => {
@@ -48,12 +53,16 @@ export async function createPair(acting: Acting, input: PairRegistration): Promi
             loName: pair.liaisonOfficer.name,
             loPhone: pair.liaisonOfficer.phone,
             loEmail: pair.liaisonOfficer.email ?? null,
+            contacts: pair.contacts ?? [],
+            coalitionVotes: input.support?.votes ?? null,
+            coalitionSeats: input.support?.seats ?? null,
+            registeredAt: input.registeredAt ?? acting.now,
             candidates: {
               create: pair.candidates.map((c) => ({ ...c, birthDate: dateColumn(c.birthDate) })),
             },
             checks: { create: checks.map((c) => ({ ...c, status: 'belum_diserahkan' })) },
           },
-          include: { candidates: true },
+          include: { candidates: currentCandidates },
         }),
       )
       await writeAudit(tx, {
@@ -71,18 +80,23 @@ export async function createPair(acting: Acting, input: PairRegistration): Promi
   }
 }
 
-/** Changes a pair's LO or ballot number. */
+/** Changes a pair's LO, further contacts, ballot number or the coalition's support. */
 export async function updatePair(acting: Acting, input: PairUpdate): Promise<CandidatePairRecord> {
-  const { pairId, liaisonOfficer, ballotNumber } = input
+  const { pairId, liaisonOfficer, ballotNumber, contacts, support } = input
   try {
     return await acting.db.prisma.$transaction(async (tx) => {
-      const before = pairRecord(await findPair(tx, pairId))
+      const row = await findPair(tx, pairId)
+      const before = pairRecord(row)
       acting.scope.write(before.officeId)
       const after = pairRecord(
         await tx.candidatePair.update({
           where: { id: pairId },
           data: {
             ...(ballotNumber === undefined ? {} : { ballotNumber }),
+            ...(contacts === undefined ? {} : { contacts }),
+            ...(support === undefined
+              ? {}
+              : { coalitionVotes: support?.votes ?? null, coalitionSeats: support?.seats ?? null }),
             ...(liaisonOfficer === undefined
               ? {}
               : {
@@ -91,7 +105,7 @@ export async function updatePair(acting: Acting, input: PairUpdate): Promise<Can
                   loEmail: liaisonOfficer.email ?? null,
                 }),
           },
-          include: { candidates: true },
+          include: { candidates: currentCandidates },
         }),
       )
       await writeAudit(tx, {
@@ -99,8 +113,16 @@ export async function updatePair(acting: Acting, input: PairUpdate): Promise<Can
         action: 'pair.update',
         targetType: 'CandidatePair',
         targetId: pairId,
-        before: pairSnapshot(before),
-        after: pairSnapshot(after),
+        before: {
+          ...pairSnapshot(before),
+          coalitionVotes: row.coalitionVotes,
+          coalitionSeats: row.coalitionSeats,
+        },
+        after: {
+          ...pairSnapshot(after),
+          coalitionVotes: support === undefined ? row.coalitionVotes : (support?.votes ?? null),
+          coalitionSeats: support === undefined ? row.coalitionSeats : (support?.seats ?? null),
+        },
         ip: acting.ip,
       })
       return after
@@ -117,7 +139,13 @@ export async function listPairs({ db, scope }: Acting, electionId: string): Prom
   const catalog = catalogOf(election)
   const rows = await db.prisma.candidatePair.findMany({
     where: { electionId },
-    include: { candidates: true, checks: { select: { requirementCode: true, subject: true, status: true } } },
+    include: {
+      candidates: currentCandidates,
+      checks: {
+        where: { supersededAt: null },
+        select: { requirementCode: true, subject: true, status: true },
+      },
+    },
     orderBy: [{ ballotNumber: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
   })
   return rows.map((row) => {
@@ -126,6 +154,6 @@ export async function listPairs({ db, scope }: Acting, electionId: string): Prom
     const statusCounts: PairSummary['statusCounts'] = {}
     for (const { status } of checks) statusCounts[status] = (statusCounts[status] ?? 0) + 1
     const outstanding = outstandingChecks(catalog, pair, checks).length
-    return { ...pair, statusCounts, outstanding, complete: outstanding === 0 }
+    return { ...pair, status: pairStatusOf(row), statusCounts, outstanding, complete: outstanding === 0 }
   })
 }

@@ -1,35 +1,40 @@
 import {
-  CheckStatus,
+  ageFindings,
+  CandidateRole,
   dueFor,
   ElectionKind,
-  fixClosingWithin,
   groupChecks,
   outstandingChecks,
+  PairEventSchema,
+  ReplacementCause,
+  SubmissionChannel,
+  SubmissionKind,
+  thresholdCheck,
   type Dossier,
   type DossierCheck,
-  type PairDeadlines,
 } from '@mejabantu/domain'
-import { findPair, pairRecord } from './records.ts'
-import { calendarOf, catalogOf } from './elections-records.ts'
 import type { Acting } from '../offices/acting.ts'
+import { calendarOf, catalogOf, thresholdBasisOf } from './elections-records.ts'
+import { findPair, pairRecord, pairStatusOf } from './records.ts'
 import { handoverRecord } from './requirements-handover.ts'
 import { checkEvent, checkRecord, checkWithHistory } from './requirements-records.ts'
 
-/**
- * A pair's whole file: both candidates, every document grouped as syarat calon and syarat pencalonan with
- * its status, reason, evidence, researcher, history and next deadline (in the office's zone, from the
- * server clock), whether the pair is complete, the handovers, and the consultations about it.
- */
-export async function dossier(acting: Acting, pairId: string): Promise<Dossier> {
-  const { db, scope, now } = acting
-  const row = await findPair(db.prisma, pairId)
-  scope.read(row.officeId)
-  const pair = pairRecord(row)
-  const { election } = row
-  const calendar = calendarOf(election)
-  const catalog = catalogOf(election)
-  const zone = election.office.timeZone
-  const [checkRows, handovers, consultations] = await Promise.all([
+const dateOf = (value: Date) => value.toISOString().slice(0, 10)
+
+/** The display names of the users a dossier mentions. */
+async function userNames(acting: Acting, ids: Iterable<string | null>) {
+  const wanted = [...new Set(ids)].filter((id): id is string => id !== null)
+  const users = await acting.db.prisma.user.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, displayName: true },
+  })
+  return new Map(users.map((u) => [u.id, u.displayName]))
+}
+
+/** The stored rows a dossier is built from. */
+function loadDossierRows(acting: Acting, pairId: string) {
+  const { db, scope } = acting
+  return Promise.all([
     db.prisma.requirementCheck.findMany({ where: { pairId }, include: checkWithHistory }),
     db.prisma.handover.findMany({ where: { pairId }, orderBy: { heldAt: 'asc' } }),
     db.prisma.consultation.findMany({
@@ -37,94 +42,126 @@ export async function dossier(acting: Acting, pairId: string): Promise<Dossier> 
       select: { id: true },
       orderBy: { occurredAt: 'asc' },
     }),
+    db.prisma.pairEvent.findMany({ where: { pairId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    db.prisma.candidate.findMany({
+      where: { pairId, replacedAt: { not: null } },
+      orderBy: { replacedAt: 'asc' },
+    }),
+    db.prisma.submission.findMany({
+      where: { pairId },
+      orderBy: { receivedAt: 'asc' },
+      select: {
+        id: true,
+        number: true,
+        kind: true,
+        channel: true,
+        receivedAt: true,
+        receivedById: true,
+        content: true,
+      },
+    }),
   ])
-  const userIds = new Set(checkRows.flatMap((c) => [c.researcherId, ...c.events.map((e) => e.byUserId)]))
-  userIds.delete(null)
-  const names = new Map(
-    (
-      await db.prisma.user.findMany({
-        where: { id: { in: [...userIds] as string[] } },
-        select: { id: true, displayName: true },
-      })
-    ).map((u) => [u.id, u.displayName]),
+}
+
+/**
+ * A pair's whole file: its status and history, both candidates (and those replaced), every document
+ * grouped as syarat calon and syarat pencalonan with status, reason, researcher, history and next
+ * deadline (in the office's zone, from the server clock), age findings, the threshold check, the
+ * submissions with their receipts, the handovers with their berita acara, and the consultations.
+ */
+export async function dossier(acting: Acting, pairId: string): Promise<Dossier> {
+  const { now } = acting
+  const row = await findPair(acting.db.prisma, pairId)
+  acting.scope.read(row.officeId)
+  const pair = pairRecord(row)
+  const { election } = row
+  const calendar = calendarOf(election)
+  const catalog = catalogOf(election)
+  const kind = ElectionKind.schema.parse(election.kind)
+  const zone = election.office.timeZone
+  const [checkRows, handovers, consultations, events, replaced, submissions] = await loadDossierRows(
+    acting,
+    pairId,
   )
+  const names = await userNames(acting, [
+    ...checkRows.flatMap((c) => [c.researcherId, ...c.events.map((e) => e.byUserId)]),
+    ...events.map((e) => e.byUserId),
+    ...handovers.map((h) => h.signedById),
+    ...submissions.map((s) => s.receivedById),
+  ])
   const items = new Map(catalog.items.map((item) => [item.code, item]))
-  const checks: DossierCheck[] = checkRows
-    .filter((c) => items.has(c.requirementCode))
-    .map((c) => {
-      const record = checkRecord(c)
-      const item = items.get(c.requirementCode)!
-      return {
-        ...record,
-        kind: item.kind,
-        name: item.name,
-        legalBasis: item.legalBasis,
-        researcherName: (c.researcherId && names.get(c.researcherId)) ?? null,
-        history: c.events.map((e) => ({ ...checkEvent(e), byName: names.get(e.byUserId) ?? null })),
-        due: dueFor(record.status, calendar, zone, now),
-      }
-    })
+  const toDossierCheck = (c: (typeof checkRows)[number]): DossierCheck => {
+    const record = checkRecord(c)
+    const item = items.get(c.requirementCode)!
+    return {
+      ...record,
+      kind: item.kind,
+      name: item.name,
+      legalBasis: item.legalBasis,
+      settledAt: item.settledAt,
+      mayNotApply: item.mayNotApply === true,
+      replacement: c.generation > 1,
+      researcherName: (c.researcherId && names.get(c.researcherId)) ?? null,
+      history: c.events.map((e) => ({
+        ...checkEvent(e),
+        byName: (e.byUserId && names.get(e.byUserId)) ?? null,
+      })),
+      due: c.supersededAt ? null : dueFor(record.status, calendar, zone, now),
+    }
+  }
+  const known = checkRows.filter((c) => items.has(c.requirementCode))
+  const checks = known.filter((c) => !c.supersededAt).map(toDossierCheck)
   const outstanding = outstandingChecks(catalog, pair, checks)
+  const basis = thresholdBasisOf(election)
+  const support =
+    row.coalitionVotes === null ? null : { votes: row.coalitionVotes, seats: row.coalitionSeats }
+  const level = kind === 'gubernur' ? 'provinsi' : 'kabkota'
   return {
     pair,
-    election: {
-      id: election.id,
-      name: election.name,
-      kind: ElectionKind.schema.parse(election.kind),
-      catalogVersion: election.catalogVersion,
-    },
+    election: { id: election.id, name: election.name, kind, catalogVersion: election.catalogVersion },
     timeZone: zone,
     now,
     complete: outstanding.length === 0,
     outstanding,
     groups: groupChecks(catalog, checks),
-    handovers: handovers.map(handoverRecord),
+    handovers: handovers.map((h) => handoverRecord(h, names)),
     consultationIds: consultations.map((c) => c.id),
+    status: pairStatusOf(row),
+    statusHistory: events.map((e) => ({
+      ...PairEventSchema.parse({
+        ...e,
+        correction: e.correctionCause
+          ? {
+              cause: e.correctionCause,
+              rulingNumber: e.rulingNumber,
+              rulingDate: e.rulingDate && dateOf(e.rulingDate),
+            }
+          : null,
+      }),
+      byName: (e.byUserId && names.get(e.byUserId)) ?? null,
+    })),
+    ageFindings: ageFindings(pair.candidates, kind, calendar),
+    threshold:
+      pair.pathway === 'partai' && basis && support
+        ? { basis, support, check: thresholdCheck(level, basis, support) }
+        : null,
+    replacedCandidates: replaced.map((c) => ({
+      role: CandidateRole.schema.parse(c.role),
+      fullName: c.fullName,
+      birthDate: dateOf(c.birthDate),
+      replacedAt: c.replacedAt!,
+      cause: ReplacementCause.schema.parse(c.replacementCause),
+      reason: c.replacementReason ?? '',
+    })),
+    supersededChecks: known.filter((c) => c.supersededAt).map(toDossierCheck),
+    submissions: submissions.map((s) => ({
+      id: s.id,
+      number: s.number,
+      kind: SubmissionKind.schema.parse(s.kind),
+      channel: SubmissionChannel.schema.parse(s.channel),
+      receivedAt: s.receivedAt,
+      receivedByName: names.get(s.receivedById) ?? null,
+      documents: (s.content as { items?: unknown[] }).items?.length ?? 0,
+    })),
   }
-}
-
-/**
- * The pairs of an office (the user's own by default) with documents waiting for the pair's fix (BMS or
- * perbaikan) whose window closes within `hours`, soonest first: the dashboard's "deadlines closing".
- */
-export async function closingDeadlines(
-  { db, scope, now }: Acting,
-  input: { officeId?: string | undefined; hours: number },
-): Promise<PairDeadlines[]> {
-  const officeId = scope.read(input.officeId)
-  const pairs = await db.prisma.candidatePair.findMany({
-    where: { officeId, checks: { some: { status: { in: ['BMS', 'perbaikan'] } } } },
-    include: {
-      candidates: true,
-      checks: { where: { status: { in: ['BMS', 'perbaikan'] } } },
-      election: { include: { office: { select: { timeZone: true } } } },
-    },
-  })
-  const closing = pairs.flatMap((row): PairDeadlines[] => {
-    const calendar = calendarOf(row.election)
-    const zone = row.election.office.timeZone
-    const items = row.checks.flatMap((check) => {
-      const status = CheckStatus.schema.parse(check.status)
-      const due = dueFor(status, calendar, zone, now)
-      return due && fixClosingWithin(status, due, input.hours * 60)
-        ? [{ checkId: check.id, requirementCode: check.requirementCode, subject: check.subject, status, due }]
-        : []
-    })
-    if (items.length === 0) return []
-    items.sort((a, b) => a.due.window.closesAt.getTime() - b.due.window.closesAt.getTime())
-    const pair = pairRecord(row)
-    return [
-      {
-        pairId: pair.id,
-        electionId: pair.electionId,
-        electionName: row.election.name,
-        ballotNumber: pair.ballotNumber,
-        candidateNames: [pair.candidates[0].fullName, pair.candidates[1].fullName],
-        liaisonOfficer: { name: pair.liaisonOfficer.name, phone: pair.liaisonOfficer.phone },
-        closesAt: items[0]!.due.window.closesAt,
-        items,
-      },
-    ]
-  })
-  return closing.sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
 }

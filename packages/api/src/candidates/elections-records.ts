@@ -5,6 +5,7 @@ import {
   type ElectionRecord,
   type RequirementCatalog,
   type StageCalendar,
+  type ThresholdBasis,
 } from '@mejabantu/domain'
 import type { Transaction } from '@mejabantu/db'
 import { refuse } from '../shared/errors.ts'
@@ -22,6 +23,9 @@ export interface ElectionRow {
   calendar: unknown
   catalogVersion: string
   createdAt: Date
+  voterCount: number | null
+  validVotes: number | null
+  dprdSeats: number | null
 }
 
 /** The stored calendar, checked against the domain schema (it was validated when written). */
@@ -29,8 +33,22 @@ export const calendarOf = (row: Pick<ElectionRow, 'calendar'>): StageCalendar =>
   StageCalendarSchema.parse(row.calendar)
 
 /** The stored election in the domain's terms. */
-export function electionRecord(row: ElectionRow): ElectionRecord {
-  return { ...row, kind: ElectionKind.schema.parse(row.kind), calendar: calendarOf(row) }
+export function electionRecord({ voterCount, validVotes, dprdSeats, ...row }: ElectionRow): ElectionRecord {
+  return {
+    ...row,
+    kind: ElectionKind.schema.parse(row.kind),
+    calendar: calendarOf(row),
+    thresholdBasis: thresholdBasisOf({ voterCount, validVotes, dprdSeats }),
+  }
+}
+
+/** The stored threshold basis, or null until both the voter list and the valid votes are entered. */
+export function thresholdBasisOf(
+  row: Pick<ElectionRow, 'voterCount' | 'validVotes' | 'dprdSeats'>,
+): ThresholdBasis | null {
+  return row.voterCount && row.validVotes
+    ? { voterCount: row.voterCount, validVotes: row.validVotes, dprdSeats: row.dprdSeats }
+    : null
 }
 
 /** The catalog an election was registered under; catalogs are never removed, only added. */

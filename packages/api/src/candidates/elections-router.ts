@@ -3,9 +3,17 @@ import {
   ElectionRegistrationSchema,
   RequirementCatalogSchema,
   StageOverridesInputSchema,
+  ThresholdBasisInputSchema,
 } from '@mejabantu/domain'
 import { z } from 'zod'
-import { createElection, getElection, listCatalogs, listElections, overrideStages } from './elections.ts'
+import {
+  createElection,
+  getElection,
+  listCatalogs,
+  listElections,
+  overrideStages,
+  setThresholdBasis,
+} from './elections.ts'
 import { acting } from '../offices/acting.ts'
 import { permittedProcedure, router } from '../shared/trpc.ts'
 
@@ -33,6 +41,11 @@ export const electionsRouter = router({
     .input(StageOverridesInputSchema)
     .output(ElectionRecordSchema)
     .mutation(({ ctx, input }) => overrideStages(acting(ctx), input.electionId, input.overrides)),
+
+  thresholdBasis: permittedProcedure('requirement.write')
+    .input(ThresholdBasisInputSchema)
+    .output(ElectionRecordSchema)
+    .mutation(({ ctx, input }) => setThresholdBasis(acting(ctx), input)),
 
   catalogs: read.output(z.array(RequirementCatalogSchema)).query(() => [...listCatalogs()]),
 })

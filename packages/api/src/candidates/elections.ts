@@ -8,6 +8,7 @@ import {
   type ElectionRegistrationSchema,
   type RequirementCatalog,
   type StageOverride,
+  type ThresholdBasisInput,
 } from '@mejabantu/domain'
 import type { z } from 'zod'
 import { ensure, refuse } from '../shared/errors.ts'
@@ -101,6 +102,25 @@ export async function overrideStages(
       targetId: electionId,
       before: calendarSnapshot(before),
       after: calendarSnapshot(calendar),
+      ip: acting.ip,
+    })
+    return electionRecord(updated)
+  })
+}
+
+/** Enters the certified figures the P5 threshold is counted from; the figures before and after are audited. */
+export async function setThresholdBasis(acting: Acting, input: ThresholdBasisInput): Promise<ElectionRecord> {
+  return acting.db.prisma.$transaction(async (tx) => {
+    const row = await findElection(tx, input.electionId)
+    acting.scope.write(row.officeId)
+    const updated = await tx.election.update({ where: { id: row.id }, data: input.basis })
+    await writeAudit(tx, {
+      actorId: acting.user.id,
+      action: 'election.thresholdBasis',
+      targetType: 'Election',
+      targetId: row.id,
+      before: { voterCount: row.voterCount, validVotes: row.validVotes, dprdSeats: row.dprdSeats },
+      after: { ...input.basis },
       ip: acting.ip,
     })
     return electionRecord(updated)

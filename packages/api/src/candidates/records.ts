@@ -1,4 +1,13 @@
-import { CandidateRole, Pathway, type Candidate, type CandidatePairRecord } from '@mejabantu/domain'
+import {
+  CandidateRole,
+  Pathway,
+  PairStatus,
+  StoredPairContactSchema,
+  type Candidate,
+  type CandidatePairRecord,
+  type PairStatus as PairStatusValue,
+} from '@mejabantu/domain'
+import { z } from 'zod'
 import type { Transaction } from '@mejabantu/db'
 import { refuse } from '../shared/errors.ts'
 import type { AuditSnapshot } from '../shared/audit-writer.ts'
@@ -15,8 +24,17 @@ export interface PairRow {
   loName: string
   loPhone: string | null
   loEmail: string | null
+  contacts: unknown
   candidates: { role: string; fullName: string; birthDate: Date }[]
 }
+
+/** Only the candidates standing now: a replaced candidate stays stored, with `replacedAt` set. */
+export const currentCandidates = { where: { replacedAt: null } } as const
+
+const contactsOf = z.array(StoredPairContactSchema)
+
+/** A pair's status as stored. */
+export const pairStatusOf = (row: { status: string }): PairStatusValue => PairStatus.schema.parse(row.status)
 
 /** `YYYY-MM-DD` ↔ the `@db.Date` column, which Prisma reads as UTC midnight. */
 export const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`)
@@ -45,6 +63,7 @@ export function pairRecord(row: PairRow): CandidatePairRecord {
       phone: row.loPhone,
       ...(row.loEmail === null ? {} : { email: row.loEmail }),
     },
+    contacts: contactsOf.parse(row.contacts),
   }
 }
 
@@ -58,6 +77,8 @@ export const pairSnapshot = (pair: CandidatePairRecord): AuditSnapshot => ({
   loName: pair.liaisonOfficer.name,
   loPhone: pair.liaisonOfficer.phone,
   loEmail: pair.liaisonOfficer.email ?? null,
+  // Personal values stay in the pair's row, where erasure reaches them; the trail names the roles.
+  contacts: pair.contacts.map((c) => c.role),
 })
 
 /** A pair with its candidates, its election and the election office's zone, or NOT_FOUND. */
@@ -65,8 +86,8 @@ export async function findPair(tx: Transaction, id: string) {
   const row = await tx.candidatePair.findUnique({
     where: { id },
     include: {
-      candidates: true,
-      election: { include: { office: { select: { timeZone: true } } } },
+      candidates: currentCandidates,
+      election: { include: { office: { select: { timeZone: true, regionCode: true, name: true } } } },
     },
   })
   if (!row) refuse('NOT_FOUND', candidateViolations.pairNotFound(id))

@@ -1,5 +1,29 @@
-import { CheckStatus, type CheckEvent, type RequirementCheckRecord } from '@mejabantu/domain'
-import type { Transaction } from '@mejabantu/db'
+import {
+  CheckStatus,
+  CorrectionCause,
+  StepKind,
+  SubmissionChannel,
+  type CheckEvent,
+  type RequirementCheckRecord,
+} from '@mejabantu/domain'
+import type { Queryable } from '@mejabantu/db'
+import { dateColumn } from './records.ts'
+
+/** A stored check event, as Prisma reads it. */
+export interface CheckEventRow {
+  from: string
+  to: string
+  kind: string
+  reason: string | null
+  evidence: string | null
+  receivedAt: Date | null
+  channel: string | null
+  correctionCause: string | null
+  rulingNumber: string | null
+  rulingDate: Date | null
+  at: Date
+  byUserId: string | null
+}
 
 /** A check row with its events, oldest first, as `checkWithHistory` loads it. */
 export interface CheckRow {
@@ -12,14 +36,7 @@ export interface CheckRow {
   evidence: string | null
   researcherId: string | null
   updatedAt: Date
-  events: {
-    from: string
-    to: string
-    reason: string | null
-    evidence: string | null
-    at: Date
-    byUserId: string
-  }[]
+  events: CheckEventRow[]
 }
 
 /** Loads a check's events in the order they happened. */
@@ -28,10 +45,32 @@ export const checkWithHistory = {
 }
 
 /** A stored event in the domain's terms. */
-export const checkEvent = (event: CheckRow['events'][number]): CheckEvent => ({
-  ...event,
+export const checkEvent = (event: CheckEventRow): CheckEvent => ({
   from: CheckStatus.schema.parse(event.from),
   to: CheckStatus.schema.parse(event.to),
+  kind: StepKind.schema.parse(event.kind),
+  reason: event.reason,
+  evidence: event.evidence,
+  receivedAt: event.receivedAt,
+  channel: event.channel === null ? null : SubmissionChannel.schema.parse(event.channel),
+  correction:
+    event.correctionCause === null
+      ? null
+      : {
+          cause: CorrectionCause.schema.parse(event.correctionCause),
+          rulingNumber: event.rulingNumber,
+          rulingDate: event.rulingDate?.toISOString().slice(0, 10) ?? null,
+        },
+  at: event.at,
+  byUserId: event.byUserId,
+})
+
+/** A domain event as the columns of its row. */
+export const checkEventColumns = ({ correction, ...event }: CheckEvent) => ({
+  ...event,
+  correctionCause: correction?.cause ?? null,
+  rulingNumber: correction?.rulingNumber ?? null,
+  rulingDate: correction?.rulingDate ? dateColumn(correction.rulingDate) : null,
 })
 
 /** A stored check and its history in the domain's terms. */
@@ -39,15 +78,25 @@ export function checkRecord({ events, ...row }: CheckRow): RequirementCheckRecor
   return { ...row, status: CheckStatus.schema.parse(row.status), history: events.map(checkEvent) }
 }
 
-/** A check, its pair's office, and the calendar and zone its steps are judged by. */
-export function findCheckContext(tx: Transaction, ids: string[]) {
+/** A check, its pair's office, status and current candidates, and the calendar and zone it is judged by. */
+export function findCheckContext(tx: Queryable, ids: string[]) {
   return tx.requirementCheck.findMany({
     where: { id: { in: ids } },
     include: {
       pair: {
         select: {
+          id: true,
           officeId: true,
-          election: { select: { calendar: true, office: { select: { timeZone: true } } } },
+          status: true,
+          election: {
+            select: {
+              name: true,
+              kind: true,
+              calendar: true,
+              catalogVersion: true,
+              office: { select: { timeZone: true, regionCode: true, name: true } },
+            },
+          },
         },
       },
     },

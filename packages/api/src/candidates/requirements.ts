@@ -2,20 +2,17 @@ import {
   recordResearchStep,
   CheckStatus,
   type CheckEvent,
-  type Handover,
-  type HandoverInput,
   type RequirementCheckRecord,
   type ResearchStep,
 } from '@mejabantu/domain'
 import type { Transaction } from '@mejabantu/db'
 import { ensure, refuse, RuleViolationError } from '../shared/errors.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
-import { findPair } from './records.ts'
 import { candidateViolations } from './violations.ts'
-import { calendarOf } from './elections-records.ts'
+import { calendarOf, catalogOf } from './elections-records.ts'
 import type { Acting } from '../offices/acting.ts'
-import { handoverRecord } from './requirements-handover.ts'
-import { checkRecord, checkWithHistory, findCheckContext } from './requirements-records.ts'
+import { checkEventColumns, checkRecord, checkWithHistory, findCheckContext } from './requirements-records.ts'
+import { issueReceipts } from './submissions.ts'
 
 /** One research step on one document; `from` is the status the researcher saw, when the form sends it. */
 export interface StepInput extends ResearchStep {
@@ -23,7 +20,8 @@ export interface StepInput extends ResearchStep {
   from?: CheckStatus | undefined
 }
 
-type LoadedCheck = Awaited<ReturnType<typeof findCheckContext>>[number]
+/** A loaded check with the context its steps are judged in. */
+export type LoadedCheck = Awaited<ReturnType<typeof findCheckContext>>[number]
 
 /** Judges a step by the domain's rule, with the election's calendar, the office's zone and the clock. */
 function judge(acting: Acting, check: LoadedCheck, input: StepInput): CheckEvent {
@@ -32,12 +30,16 @@ function judge(acting: Acting, check: LoadedCheck, input: StepInput): CheckEvent
   if (input.from !== undefined && input.from !== status) {
     refuse('CONFLICT', candidateViolations.checkStale(check.id, input.from, status))
   }
+  if (check.supersededAt) refuse('CONFLICT', candidateViolations.checkSuperseded(check.id))
+  const item = catalogOf(check.pair.election).items.find((i) => i.code === check.requirementCode)
   return ensure(
     recordResearchStep(status, input, {
       calendar: calendarOf(check.pair.election),
       zone: check.pair.election.office.timeZone,
       now: acting.now,
       byUserId: acting.user.id,
+      ...(item ? { item } : {}),
+      replacement: check.generation > 1,
     }),
   )
 }
@@ -47,28 +49,43 @@ function judge(acting: Acting, check: LoadedCheck, input: StepInput): CheckEvent
  * (compare-and-set), so of two concurrent steps on one document only the first applies. A BMS or TMS
  * reason stays on the check through perbaikan and is cleared once it is MS; evidence stays until replaced.
  */
-async function apply(
+export async function applyStep(
   tx: Transaction,
-  acting: Acting,
-  check: LoadedCheck,
+  actor: { userId: string | null; ip: string | null },
+  check: Pick<LoadedCheck, 'id' | 'status' | 'reason' | 'evidence'>,
   event: CheckEvent,
+  submissionId: string | null = null,
 ): Promise<RequirementCheckRecord> {
   const reason = event.reason ?? (event.to === 'MS' ? null : check.reason)
   const evidence = event.evidence ?? check.evidence
   const { count } = await tx.requirementCheck.updateMany({
     where: { id: check.id, status: event.from },
-    data: { status: event.to, reason, evidence, researcherId: acting.user.id, updatedAt: event.at },
+    data: { status: event.to, reason, evidence, researcherId: actor.userId, updatedAt: event.at },
   })
   if (count !== 1) refuse('CONFLICT', candidateViolations.checkConcurrent(check.id))
-  await tx.checkEvent.create({ data: { checkId: check.id, ...event } })
+  await tx.checkEvent.create({ data: { checkId: check.id, ...checkEventColumns(event), submissionId } })
   await writeAudit(tx, {
-    actorId: acting.user.id,
+    actorId: actor.userId,
     action: 'check.record',
     targetType: 'RequirementCheck',
     targetId: check.id,
     before: { status: check.status, reason: check.reason, evidence: check.evidence },
-    after: { status: event.to, reason, evidence },
-    ip: acting.ip,
+    after: {
+      status: event.to,
+      kind: event.kind,
+      reason,
+      evidence,
+      receivedAt: event.receivedAt?.toISOString() ?? null,
+      channel: event.channel,
+      correction: event.correction
+        ? [
+            event.correction.cause,
+            event.correction.rulingNumber ?? '',
+            event.correction.rulingDate ?? '',
+          ].join(' ')
+        : null,
+    },
+    ip: actor.ip,
   })
   return checkRecord(
     await tx.requirementCheck.findUniqueOrThrow({ where: { id: check.id }, include: checkWithHistory }),
@@ -89,7 +106,7 @@ function aboutCheck<T>(checkId: string, work: () => T): T {
 /**
  * Records research steps on several documents at once, all or nothing: any refused step (a move the
  * rules forbid, a missing reason, a closed window, another office's document, a concurrent change) leaves
- * every document as it was.
+ * every document as it was. Hand-ins among them get a tanda terima per pair and kind of submission.
  */
 export async function recordSteps(acting: Acting, inputs: StepInput[]): Promise<RequirementCheckRecord[]> {
   const ids = inputs.map((input) => input.checkId)
@@ -102,55 +119,18 @@ export async function recordSteps(acting: Acting, inputs: StepInput[]): Promise<
     return { check, event: aboutCheck(check.id, () => judge(acting, check, input)) }
   })
   return acting.db.prisma.$transaction(async (tx) => {
+    const receipts = await issueReceipts(tx, acting, judged)
     const records: RequirementCheckRecord[] = []
-    for (const { check, event } of judged) records.push(await apply(tx, acting, check, event))
+    for (const { check, event } of judged) {
+      const actor = { userId: acting.user.id, ip: acting.ip }
+      records.push(await applyStep(tx, actor, check, event, receipts.get(check.id) ?? null))
+    }
     return records
   })
 }
 
 /** Records one research step on one document. */
 export async function recordStep(acting: Acting, input: StepInput): Promise<RequirementCheckRecord> {
-  const [check] = await findCheckContext(acting.db.prisma, [input.checkId])
-  if (!check) refuse('NOT_FOUND', candidateViolations.checkNotFound(input.checkId))
-  const event = judge(acting, check, input)
-  return acting.db.prisma.$transaction((tx) => apply(tx, acting, check, event))
-}
-
-/**
- * Records the handover of research results to a pair through its LO (berita acara): when, where, who
- * attended from which institution, and the document number.
- */
-export async function recordHandover(acting: Acting, input: HandoverInput): Promise<Handover> {
-  const { pairId, ...handover } = input
-  return acting.db.prisma.$transaction(async (tx) => {
-    const pair = await findPair(tx, pairId)
-    acting.scope.write(pair.officeId)
-    const created = handoverRecord(
-      await tx.handover.create({
-        data: {
-          pairId,
-          heldAt: handover.heldAt,
-          place: handover.place,
-          attendees: handover.attendees,
-          documentRef: handover.documentRef ?? null,
-          recordedById: acting.user.id,
-        },
-      }),
-    )
-    await writeAudit(tx, {
-      actorId: acting.user.id,
-      action: 'pair.handover',
-      targetType: 'CandidatePair',
-      targetId: pairId,
-      after: {
-        handoverId: created.id,
-        heldAt: created.heldAt.toISOString(),
-        place: created.place,
-        attendees: created.attendees.map((a) => `${a.name} (${a.institutionName ?? a.institution})`),
-        documentRef: created.documentRef ?? null,
-      },
-      ip: acting.ip,
-    })
-    return created
-  })
+  const [record] = await recordSteps(acting, [input])
+  return record!
 }

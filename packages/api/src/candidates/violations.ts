@@ -43,6 +43,44 @@ export const candidateViolations = {
     },
   }),
 
+  /** The document belonged to a replaced candidate: it is kept with its history, no longer researched. */
+  checkSuperseded: (id: string): RuleViolation => ({
+    rule: 'check.superseded',
+    params: { id },
+    message: {
+      id: 'Dokumen ini milik calon yang telah diganti dan tidak diteliti lagi.',
+      en: 'This document belongs to a replaced candidate and is no longer researched.',
+    },
+  }),
+
+  /** Another decision on the pair was recorded between reading and writing it. */
+  pairConcurrent: (id: string): RuleViolation => ({
+    rule: 'pair.concurrent',
+    params: { id },
+    message: {
+      id: 'Status pasangan baru saja diubah oleh orang lain. Muat ulang lalu coba lagi.',
+      en: 'The pair’s status was just changed by someone else. Reload and try again.',
+    },
+  }),
+
+  handoverNotFound: (id: string): RuleViolation => ({
+    rule: 'handover.notFound',
+    params: { id },
+    message: { id: 'Berita acara tidak ditemukan.', en: 'Berita acara not found.' },
+  }),
+
+  handoverSigned: (id: string): RuleViolation => ({
+    rule: 'handover.signed',
+    params: { id },
+    message: { id: 'Berita acara ini sudah disahkan.', en: 'This berita acara is already signed off.' },
+  }),
+
+  submissionNotFound: (id: string): RuleViolation => ({
+    rule: 'submission.notFound',
+    params: { id },
+    message: { id: 'Tanda terima tidak ditemukan.', en: 'Receipt not found.' },
+  }),
+
   /** A bulk entry names one document twice: its order would decide the outcome. */
   checkRepeated: (id: string): RuleViolation => ({
     rule: 'check.repeated',

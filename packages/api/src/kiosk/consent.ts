@@ -2,6 +2,7 @@ import type { Database, Queryable } from '@mejabantu/db'
 import { ConsentTextSchema, type ConsentText } from '@mejabantu/domain'
 import { z } from 'zod'
 import { refuse } from '../shared/errors.ts'
+import { kioskViolations } from './violations.ts'
 import type { OfficeScope } from '../shared/tenancy.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
 import { DEFAULT_CONSENT_TEXT } from './consent-default.ts'
@@ -120,14 +121,7 @@ export async function addConsentText(
           skipDuplicates: true,
         })
     if (count === 0) {
-      refuse('CONFLICT', {
-        rule: 'consent.version_taken',
-        params: { version: input.version },
-        message: {
-          id: `Versi persetujuan "${input.version}" sudah ada. Versi tidak dapat diubah; gunakan nama versi baru.`,
-          en: `Consent version "${input.version}" already exists. Versions cannot be edited; use a new version name.`,
-        },
-      })
+      refuse('CONFLICT', kioskViolations.consentVersionTaken(input.version))
     }
     const row = await tx.consentText.findFirstOrThrow({ where: { officeId, version: input.version } })
     const created = view(row)

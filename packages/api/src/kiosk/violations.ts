@@ -1,39 +1,37 @@
 import type { RuleViolation } from '@mejabantu/domain'
 import { retryViolation } from '../shared/retry-violation.ts'
+import { violation } from '../shared/errors.ts'
 
 /** How kiosk devices, pairing and check-in refuse; rule names are stable for clients and logs. */
 export const kioskViolations = {
-  unpaired: (): RuleViolation => ({
-    rule: 'kiosk.unpaired',
-    params: {},
-    message: {
-      id: 'Perangkat ini belum dipasangkan dengan kantor. Masukkan kode pemasangan dari admin.',
-      en: 'This device is not paired with an office. Enter the pairing code from an administrator.',
-    },
-  }),
+  unpaired: () =>
+    violation(
+      'kiosk.unpaired',
+      {},
+      'Perangkat ini belum terhubung dengan kantor. Masukkan kode aktivasi dari admin.',
+      'This device is not paired with an office. Enter the pairing code from an administrator.',
+    ),
 
-  revoked: (): RuleViolation => ({
-    rule: 'kiosk.revoked',
-    params: {},
-    message: {
-      id: 'Perangkat ini telah dicabut. Hubungi admin untuk memasangkannya kembali.',
-      en: 'This device has been revoked. Ask an administrator to pair it again.',
-    },
-  }),
+  revoked: () =>
+    violation(
+      'kiosk.revoked',
+      {},
+      'Perangkat ini telah dicabut. Hubungi admin untuk memasangkannya kembali.',
+      'This device has been revoked. Ask an administrator to pair it again.',
+    ),
 
   /** The same for an unknown, expired or already used code: a guess learns nothing. */
-  pairingCodeInvalid: (): RuleViolation => ({
-    rule: 'kiosk.pairing_code_invalid',
-    params: {},
-    message: {
-      id: 'Kode pemasangan salah, kedaluwarsa, atau sudah dipakai. Minta kode baru kepada admin.',
-      en: 'The pairing code is wrong, expired or already used. Ask an administrator for a new one.',
-    },
-  }),
+  pairingCodeInvalid: () =>
+    violation(
+      'kiosk.pairing_code_invalid',
+      {},
+      'Kode aktivasi salah, kedaluwarsa, atau sudah dipakai. Minta kode baru kepada admin.',
+      'The pairing code is wrong, expired or already used. Ask an administrator for a new one.',
+    ),
 
   pairingLocked: (retryAt: Date, now: Date): RuleViolation =>
     retryViolation('kiosk.pairing_locked', retryAt, now, 'minutes', {
-      id: 'Terlalu banyak kode pemasangan yang salah dari perangkat ini.',
+      id: 'Terlalu banyak kode aktivasi yang salah dari perangkat ini.',
       en: 'Too many wrong pairing codes from this device.',
     }),
 
@@ -43,15 +41,23 @@ export const kioskViolations = {
       en: 'Too many requests from this device.',
     }),
 
-  deviceNotFound: (id: string): RuleViolation => ({
-    rule: 'device.notFound',
-    params: { id },
-    message: { id: 'Perangkat kios tidak ditemukan.', en: 'Kiosk device not found.' },
-  }),
+  deviceNotFound: (id: string) =>
+    violation('device.notFound', { id }, 'Perangkat kios tidak ditemukan.', 'Kiosk device not found.'),
 
-  alreadyRevoked: (id: string): RuleViolation => ({
-    rule: 'device.already_revoked',
-    params: { id },
-    message: { id: 'Perangkat kios ini sudah dicabut.', en: 'This kiosk device is already revoked.' },
-  }),
+  alreadyRevoked: (id: string) =>
+    violation(
+      'device.already_revoked',
+      { id },
+      'Perangkat kios ini sudah dicabut.',
+      'This kiosk device is already revoked.',
+    ),
+
+  /** Consent texts are never edited: a visitor's acceptance names the version it read. */
+  consentVersionTaken: (version: string) =>
+    violation(
+      'consent.version_taken',
+      { version },
+      `Versi persetujuan "${version}" sudah ada. Versi tidak dapat diubah; gunakan nama versi baru.`,
+      `Consent version "${version}" already exists. Versions cannot be edited; use a new version name.`,
+    ),
 }

@@ -1,19 +1,15 @@
-import type { RuleViolation } from '@mejabantu/domain'
+import { violation } from '../shared/errors.ts'
 
 /** How account administration refuses, beyond the domain's `checkAccountChange`. */
 export const userViolations = {
-  notFound: (id: string): RuleViolation => ({
-    rule: 'user.notFound',
-    params: { id },
-    message: { id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
-  }),
+  notFound: (id: string) =>
+    violation('user.notFound', { id }, 'Pengguna tidak ditemukan.', 'User not found.'),
 
-  usernameTaken: (username: string): RuleViolation => ({
-    rule: 'user.username.taken',
-    params: { username },
-    message: {
-      id: `Nama pengguna ${username} sudah dipakai.`,
-      en: `The username ${username} is already taken.`,
-    },
-  }),
+  usernameTaken: (username: string) =>
+    violation(
+      'user.username.taken',
+      { username },
+      `Nama pengguna ${username} sudah dipakai.`,
+      `The username ${username} is already taken.`,
+    ),
 }

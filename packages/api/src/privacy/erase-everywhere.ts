@@ -1,5 +1,7 @@
 import type { Prisma, Transaction } from '@mejabantu/db'
+import { z } from 'zod'
 import {
+  StoredPairContactSchema,
   ANONYMISED_NAME,
   anonymisedAskerFields,
   eraseMentions,
@@ -60,7 +62,7 @@ const SEARCHED = {
     office: `r."officeId" = $1::uuid`,
   },
   CandidatePair: {
-    text: `concat_ws(' ', r."loName", r."loPhone", r."loEmail")`,
+    text: `concat_ws(' ', r."loName", r."loPhone", r."loEmail", r."contacts"::text)`,
     office: `r."officeId" = $1::uuid`,
   },
   Handover: {
@@ -75,6 +77,14 @@ const SEARCHED = {
     text: `concat_ws(' ', r."reason", r."evidence")`,
     office: `r."checkId" IN (SELECT c."id" FROM "RequirementCheck" c JOIN "CandidatePair" p ON p."id" = c."pairId"
       WHERE p."officeId" = $1::uuid)`,
+  },
+  PairEvent: {
+    text: `r."reason"`,
+    office: `r."pairId" IN (SELECT "id" FROM "CandidatePair" WHERE "officeId" = $1::uuid)`,
+  },
+  Candidate: {
+    text: `r."replacementReason"`,
+    office: `r."pairId" IN (SELECT "id" FROM "CandidatePair" WHERE "officeId" = $1::uuid)`,
   },
   Attachment: {
     text: `r."fileName"`,
@@ -139,6 +149,33 @@ export interface SheetCopy {
   erased: Prisma.ConsultationUpdateInput
 }
 
+const contactsOf = z.array(StoredPairContactSchema)
+
+interface Contact {
+  role: string
+  name: string
+  phone: string | null
+  email: string | null
+}
+
+// The pair's main LO first, then its further contacts.
+function contactsOfPair(pair: {
+  loName: string
+  loPhone: string | null
+  loEmail: string | null
+  contacts: unknown
+}): Contact[] {
+  return [
+    { role: 'lo', name: pair.loName, phone: pair.loPhone, email: pair.loEmail },
+    ...contactsOf
+      .parse(pair.contacts)
+      .map((c) => ({ role: c.role, name: c.name, phone: c.phone, email: c.email ?? null })),
+  ]
+}
+
+const isAnyOf = (contact: Pick<Contact, 'name' | 'phone' | 'email'>, people: readonly ErasedPerson[]) =>
+  people.some((p) => isPersonOf({ name: contact.name, contacts: [contact.phone, contact.email] }, p))
+
 /** Every record of the office beyond the guest book that holds the people: what find, export and erase see. */
 export interface Copies {
   sheets: SheetCopy[]
@@ -146,11 +183,15 @@ export interface Copies {
   files: { id: string; consultationId: string; fileName: string; storageKey: string }[]
   /** Other files whose names mention them: renamed. */
   attachments: { id: string; consultationId: string; fileName: string }[]
-  liaisonOfficers: { id: string; loName: string; loPhone: string | null; loEmail: string | null }[]
+  /** The pair's LO or further contacts who are them: one entry per contact, `id` the pair's. */
+  liaisonOfficers: { id: string; role: string; name: string; phone: string | null; email: string | null }[]
   handovers: { id: string; pairId: string; heldAt: Date; attendees: Participant[] }[]
   /** Research notes (a check's reason and evidence, and their history) naming them. */
   checks: ResearchNote<string>[]
   checkEvents: ResearchNote<bigint>[]
+  /** Reasons of pair decisions and of candidate replacements naming them. */
+  pairEvents: { id: bigint; reason: string | null }[]
+  replacements: { id: string; replacementReason: string | null }[]
 }
 
 interface ResearchNote<Id> {
@@ -216,7 +257,7 @@ export async function copiesOf(
   })
   const pairs = await tx.candidatePair.findMany({
     where: { id: { in: await candidates(tx, 'CandidatePair', officeId, people) } },
-    select: { id: true, loName: true, loPhone: true, loEmail: true },
+    select: { id: true, loName: true, loPhone: true, loEmail: true, contacts: true },
   })
   const handovers = await tx.handover.findMany({
     where: { id: { in: await candidates(tx, 'Handover', officeId, people) } },
@@ -236,11 +277,25 @@ export async function copiesOf(
   return {
     checks: mentioning(checks),
     checkEvents: mentioning(checkEvents),
+    pairEvents: (
+      await tx.pairEvent.findMany({
+        where: { id: { in: (await candidates(tx, 'PairEvent', officeId, people)).map((id) => BigInt(id)) } },
+        select: { id: true, reason: true },
+      })
+    ).filter((row) => mentionsAny(row.reason, people)),
+    replacements: (
+      await tx.candidate.findMany({
+        where: { id: { in: await candidates(tx, 'Candidate', officeId, people) } },
+        select: { id: true, replacementReason: true },
+      })
+    ).filter((row) => mentionsAny(row.replacementReason, people)),
     sheets: sheetCopies,
     files,
     attachments: attachments.filter((file) => mentionsAny(file.fileName, people)),
-    liaisonOfficers: pairs.filter((pair) =>
-      people.some((p) => isPersonOf({ name: pair.loName, contacts: [pair.loPhone, pair.loEmail] }, p)),
+    liaisonOfficers: pairs.flatMap((pair) =>
+      contactsOfPair(pair)
+        .filter((contact) => isAnyOf(contact, people))
+        .map((contact) => ({ id: pair.id, ...contact })),
     ),
     handovers: handovers
       .map((handover) => ({ ...handover, attendees: participantsOf(handover.attendees) }))
@@ -276,10 +331,20 @@ export async function eraseEverywhere(
       data: { fileName: eraseMentions(file.fileName, people) },
     })
   }
-  for (const pair of copies.liaisonOfficers) {
+  const pairIds = [...new Set(copies.liaisonOfficers.map((c) => c.id))]
+  for (const pair of await tx.candidatePair.findMany({ where: { id: { in: pairIds } } })) {
+    const lo = { name: pair.loName, phone: pair.loPhone, email: pair.loEmail }
+    const stored = contactsOf.parse(pair.contacts)
     await tx.candidatePair.update({
       where: { id: pair.id },
-      data: { loName: ANONYMISED_NAME, loPhone: null, loEmail: null },
+      data: {
+        ...(isAnyOf(lo, people) ? { loName: ANONYMISED_NAME, loPhone: null, loEmail: null } : {}),
+        contacts: stored.map((c) =>
+          isAnyOf({ ...c, email: c.email ?? null }, people)
+            ? { role: c.role, name: ANONYMISED_NAME, phone: null }
+            : c,
+        ),
+      },
     })
   }
   for (const handover of copies.handovers) {
@@ -292,10 +357,23 @@ export async function eraseEverywhere(
   })
   for (const check of copies.checks)
     await tx.requirementCheck.update({ where: { id: check.id }, data: erasedNotes(check) })
+  for (const event of copies.pairEvents)
+    await tx.pairEvent.update({
+      where: { id: event.id },
+      data: { reason: eraseMentions(event.reason, people) },
+    })
+  for (const candidate of copies.replacements) {
+    const replacementReason = eraseMentions(candidate.replacementReason, people)
+    await tx.candidate.update({ where: { id: candidate.id }, data: { replacementReason } })
+  }
   for (const event of copies.checkEvents)
     await tx.checkEvent.update({ where: { id: event.id }, data: erasedNotes(event) })
   return {
-    research: copies.checks.length + copies.checkEvents.length,
+    research:
+      copies.checks.length +
+      copies.checkEvents.length +
+      copies.pairEvents.length +
+      copies.replacements.length,
     consultations: copies.sheets.length,
     attachments: copies.files.length + copies.attachments.length,
     liaisonOfficers: copies.liaisonOfficers.length,

@@ -8,6 +8,7 @@ import {
   type ErasedPerson,
 } from '@mejabantu/domain'
 import { refuse } from '../shared/errors.ts'
+import { privacyViolations } from './violations.ts'
 import { anonymiseGuests, NONE_ANONYMISED, type AnonymisedCounts } from './anonymise-guests.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -72,28 +73,6 @@ export async function findPeople(db: Database, actor: Actor, query: string): Pro
   return matches
 }
 
-function alreadyAnonymised(ref: PersonRef): never {
-  return refuse('CONFLICT', {
-    rule: 'privacy.guest.anonymised',
-    params: { ...ref },
-    message: {
-      id: 'Data pribadi orang ini sudah dianonimkan; tidak ada lagi data pribadi yang disimpan.',
-      en: 'This person’s personal data has already been anonymised; none is held any more.',
-    },
-  })
-}
-
-function notFound(ref: PersonRef): never {
-  return refuse('NOT_FOUND', {
-    rule: 'privacy.guest.notFound',
-    params: { ...ref },
-    message: {
-      id: 'Orang ini tidak ditemukan di buku tamu atau lembar konsultasi kantor ini.',
-      en: 'This person was not found in this office’s guest book or consultation sheets.',
-    },
-  })
-}
-
 type HeldGuest = NonNullable<Awaited<ReturnType<Transaction['guest']['findFirst']>>>
 
 /** Whom a request names, in the admin's office: a guest (also through a sheet opened from their visit) or a sheet's asker. */
@@ -108,9 +87,9 @@ async function personOf(
       where: { id: ref.consultationId, officeId },
       select: { askerName: true, askerContact: true, visit: { select: { guestId: true } } },
     })
-    if (!sheet) notFound(ref)
+    if (!sheet) refuse('NOT_FOUND', privacyViolations.notFound(ref))
     if (!sheet.visit) {
-      if (sheet.askerName === ANONYMISED_NAME) alreadyAnonymised(ref)
+      if (sheet.askerName === ANONYMISED_NAME) refuse('CONFLICT', privacyViolations.anonymised(ref))
       const contact = sheet.askerContact?.trim() ?? null
       return {
         guest: null,
@@ -124,8 +103,8 @@ async function personOf(
     guestId = sheet.visit.guestId
   }
   const guest = await tx.guest.findFirst({ where: { id: guestId!, officeId } })
-  if (!guest) notFound(ref)
-  if (guest.anonymisedAt) alreadyAnonymised(ref)
+  if (!guest) refuse('NOT_FOUND', privacyViolations.notFound(ref))
+  if (guest.anonymisedAt) refuse('CONFLICT', privacyViolations.anonymised(ref))
   return { guest, person: { name: guest.name, phone: guest.phone, email: guest.email } }
 }
 
@@ -211,18 +190,27 @@ export async function exportPerson(
           sheetNumber: numbers.get(file.consultationId) ?? '',
           fileName: file.fileName,
         })),
-        liaisonOfficers: copies.liaisonOfficers.map((pair) => ({
-          pairId: pair.id,
-          name: pair.loName,
-          phone: pair.loPhone,
-          email: pair.loEmail,
+        liaisonOfficers: copies.liaisonOfficers.map((contact) => ({
+          pairId: contact.id,
+          role: contact.role,
+          name: contact.name,
+          phone: contact.phone,
+          email: contact.email,
         })),
         handovers: copies.handovers.map((handover) => ({
           pairId: handover.pairId,
           heldAt: handover.heldAt,
           attendees: handover.attendees.map((a) => a.name),
         })),
-        research: [...copies.checks, ...copies.checkEvents].map(({ reason, evidence }) => ({
+        research: [
+          ...copies.checks,
+          ...copies.checkEvents,
+          ...copies.pairEvents.map(({ reason }) => ({ reason, evidence: null })),
+          ...copies.replacements.map(({ replacementReason }) => ({
+            reason: replacementReason,
+            evidence: null,
+          })),
+        ].map(({ reason, evidence }) => ({
           reason,
           evidence,
         })),

@@ -81,6 +81,8 @@ export const PersonExportSchema = z.object({
     liaisonOfficers: z.array(
       z.object({
         pairId: z.uuid(),
+        /** lo for the pair's main LO, else the further contact's role (admin_silon, …). */
+        role: z.string(),
         name: z.string(),
         phone: z.string().nullable(),
         email: z.string().nullable(),

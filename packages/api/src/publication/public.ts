@@ -17,6 +17,7 @@ import {
   type Topic,
 } from '@mejabantu/domain'
 import { refuse } from '../shared/errors.ts'
+import { publicationViolations } from './violations.ts'
 import { toFact } from '../consultations/facts.ts'
 import { localDayBounds } from '../shared/local-days.ts'
 import { pageWindow } from '../shared/paging.ts'
@@ -53,14 +54,7 @@ async function officeByRegion(db: Database, regionCode: string) {
     select: { id: true, regionCode: true, name: true, timeZone: true },
   })
   if (!office) {
-    refuse('NOT_FOUND', {
-      rule: 'public.office.notFound',
-      params: { regionCode },
-      message: {
-        id: `Kantor dengan kode wilayah ${regionCode} tidak ditemukan.`,
-        en: `No office has the region code ${regionCode}.`,
-      },
-    })
+    refuse('NOT_FOUND', publicationViolations.officeNotFound(regionCode))
   }
   return office
 }

@@ -1,18 +1,6 @@
-import {
-  daysOf,
-  localDateTime,
-  rankedEntries,
-  referralOutcome,
-  reportFigures,
-  tallyTotal,
-  UNASSIGNED,
-  type Locale,
-  type ReportContent,
-  type ReportDimension,
-  type Scrubber,
-  scrubberFor,
-} from '@mejabantu/domain'
+import { daysOf, localDateTime, rankedEntries, scrubberFor, type ReportDimension } from '@mejabantu/domain'
 import ExcelJS from 'exceljs'
+import { breakdownsOf, officeTitle, summaryOf, type ReportWriter } from './sections.ts'
 import { countedLabel, periodLine, reportWords } from './text.ts'
 
 /**
@@ -20,12 +8,7 @@ import { countedLabel, periodLine, reportWords } from './text.ts'
  * the days) and a sheet with one row per consultation. Numbers are numbers, so they add up in a
  * spreadsheet; durations are in minutes. Values printed as stored pass through `scrub`.
  */
-export async function reportXlsx(
-  content: ReportContent,
-  number: string | null,
-  locale: Locale,
-  scrub: Scrubber = scrubberFor(),
-): Promise<Buffer> {
+export const reportXlsx: ReportWriter = async (content, number, locale, scrub = scrubberFor()) => {
   const w = reportWords(locale)
   const book = new ExcelJS.Workbook()
   book.creator = content.office.name
@@ -40,45 +23,26 @@ export async function reportXlsx(
   sheet.addRow([w.period, periodLine(content, locale)])
   sheet.addRow([])
 
-  const figures = reportFigures(content.total)
-  const referrals = referralOutcome(content.rows)
   bold(sheet.addRow([w.summary, w.value]))
   const minutes = locale === 'id' ? 'menit' : 'minutes'
-  for (const [label, value] of [
-    [w.consultationsTotal, figures.consultations],
-    [w.consultationsOwn, content.own.consultations],
-    [w.visits, tallyTotal(content.visits.total)],
-    [w.referred, figures.referred],
-    [w.referralsAnswered, referrals.answered],
-    [w.referralsWaiting, referrals.waiting],
-    [`${w.firstResponse}, ${w.median} (${minutes})`, figures.firstResponse.medianMinutes],
-    [`${w.firstResponse}, ${w.p90} (${minutes})`, figures.firstResponse.p90Minutes],
-    [`${w.resolution}, ${w.median} (${minutes})`, figures.resolution.medianMinutes],
-    [`${w.resolution}, ${w.p90} (${minutes})`, figures.resolution.p90Minutes],
-  ] as const) {
-    sheet.addRow([label, value])
+  const { counts, durations } = summaryOf(content, w)
+  for (const row of counts) sheet.addRow(row)
+  for (const [label, stats] of durations) {
+    sheet.addRow([`${label}, ${w.median} (${minutes})`, stats.medianMinutes])
+    sheet.addRow([`${label}, ${w.p90} (${minutes})`, stats.p90Minutes])
   }
 
-  const tally = (title: string, counts: Record<string, number>, label: (key: string) => string) => {
+  for (const { title, counts, label } of breakdownsOf(content, w, locale, scrub)) {
     sheet.addRow([])
     bold(sheet.addRow([title, w.count]))
     for (const [key, n] of rankedEntries(counts)) sheet.addRow([label(key), n])
   }
-  const label = (dimension: ReportDimension) => (value: string) =>
-    countedLabel(dimension, value, locale, scrub)
-  tally(w.byChannel, content.total.byChannel, label('channel'))
-  tally(w.byTopic, content.total.byTopic, label('topic'))
-  tally(w.byCategory, content.total.byCategory, label('category'))
-  tally(w.byStatus, content.total.byStatus, label('status'))
-  tally(w.byStaff, content.total.byStaff, (id) =>
-    id === UNASSIGNED ? w.unassigned : (content.staffNames[id] ?? id),
-  )
 
   if (content.offices.length > 0) {
     sheet.addRow([])
     bold(sheet.addRow([w.byOffice, w.consultations, w.visits]))
     for (const line of content.offices) {
-      sheet.addRow([`${line.office.regionCode} ${line.office.name}`, line.total.consultations, line.visits])
+      sheet.addRow([officeTitle(line), line.total.consultations, line.visits])
     }
   }
 
@@ -89,6 +53,7 @@ export async function reportXlsx(
   }
 
   const rows = book.addWorksheet(w.rowsSheet)
+  const label = (dimension: ReportDimension, value: string) => countedLabel(dimension, value, locale, scrub)
   rows.columns = [
     { header: w.sheetNumber, width: 22 },
     { header: w.occurredAt, width: 18 },
@@ -106,10 +71,10 @@ export async function reportXlsx(
     rows.addRow([
       row.number,
       localDateTime(row.occurredAt, content.office.timeZone).replace('T', ' '),
-      label('channel')(row.channel),
-      label('topic')(row.topic),
-      label('category')(row.stakeholderCategory),
-      label('status')(row.status),
+      label('channel', row.channel),
+      label('topic', row.topic),
+      label('category', row.stakeholderCategory),
+      label('status', row.status),
       row.referredTo ?? '',
       row.staffName ?? '',
       row.firstResponseMinutes,

@@ -7,7 +7,8 @@ import {
 } from '@mejabantu/domain'
 import type { AnyTRPCRouter } from '@trpc/server'
 import express, { type Request, type RequestHandler } from 'express'
-import { plainViolation } from './errors.ts'
+import { violation } from './errors.ts'
+import { tooLargeRequest, unreadableRequest } from './error-format.ts'
 import { sendRefusal } from './request-guards.ts'
 
 /** The JSON body limit for ordinary procedure calls. */
@@ -35,14 +36,9 @@ export function trpcRequestLimits(router: AnyTRPCRouter): RequestHandler[] {
   return [limitBatchSize(router), jsonBody(router), limitInputDepth(router)]
 }
 
-const unreadable = plainViolation(
-  'request.malformed',
-  'Permintaan tidak dapat dibaca.',
-  'The request could not be read.',
-)
-const tooLarge = plainViolation('request.too_large', 'Permintaan terlalu besar.', 'The request is too large.')
-const notJson = plainViolation(
+const notJson = violation(
   'request.not_json',
+  {},
   'Isi permintaan harus berupa JSON.',
   'The request body must be JSON.',
 )
@@ -80,10 +76,10 @@ function jsonBody(router: AnyTRPCRouter): RequestHandler {
     parsers.get(limit)!(req, res, (error?: unknown) => {
       if (!error) next()
       else if ((error as { status?: number }).status === 413) {
-        sendRefusal(res, router, 'PAYLOAD_TOO_LARGE', tooLarge)
+        sendRefusal(res, router, 'PAYLOAD_TOO_LARGE', tooLargeRequest)
       } else if ((error as { status?: number }).status === 415) {
-        sendRefusal(res, router, 'UNSUPPORTED_MEDIA_TYPE', unreadable)
-      } else sendRefusal(res, router, 'BAD_REQUEST', unreadable)
+        sendRefusal(res, router, 'UNSUPPORTED_MEDIA_TYPE', unreadableRequest)
+      } else sendRefusal(res, router, 'BAD_REQUEST', unreadableRequest)
     })
   }
 }
@@ -111,6 +107,6 @@ function checkQueryInput(req: Request): RuleResult<true> {
   try {
     return checkWireDepth(JSON.parse(input))
   } catch {
-    return { ok: false, violation: unreadable }
+    return { ok: false, violation: unreadableRequest }
   }
 }

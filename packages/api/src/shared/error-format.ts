@@ -1,7 +1,7 @@
 import type { Label, RuleViolation } from '@mejabantu/domain'
 import type { TRPC_ERROR_CODE_KEY, TRPCDefaultErrorShape, TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import { plainViolation, RuleViolationError } from './errors.ts'
+import { violation, RuleViolationError } from './errors.ts'
 
 /** One field the input schema refused, with what to tell the person who typed it. */
 export interface FieldIssue {
@@ -28,8 +28,23 @@ export interface ErrorShape {
   data: ErrorData
 }
 
-const serverError = plainViolation(
+/** Also what the body limits answer for a body they cannot read, or one over its limit. */
+export const unreadableRequest = violation(
+  'request.malformed',
+  {},
+  'Permintaan tidak dapat dibaca.',
+  'The request could not be read.',
+)
+export const tooLargeRequest = violation(
+  'request.too_large',
+  {},
+  'Permintaan terlalu besar.',
+  'The request is too large.',
+)
+
+const serverError = violation(
   'server.error',
+  {},
   'Terjadi kesalahan di server. Silakan coba lagi.',
   'Something went wrong on the server. Please try again.',
 )
@@ -38,32 +53,27 @@ const serverError = plainViolation(
 // (a Prisma error carries SQL), so clients get a fixed text per code instead.
 const byCode: Partial<Record<TRPC_ERROR_CODE_KEY, RuleViolation>> = {
   INTERNAL_SERVER_ERROR: serverError,
-  NOT_FOUND: plainViolation('request.not_found', 'Permintaan tidak dikenal.', 'Unknown request.'),
-  PARSE_ERROR: plainViolation(
-    'request.malformed',
-    'Permintaan tidak dapat dibaca.',
-    'The request could not be read.',
-  ),
-  BAD_REQUEST: plainViolation('request.invalid', 'Permintaan tidak valid.', 'Invalid request.'),
-  METHOD_NOT_SUPPORTED: plainViolation(
+  NOT_FOUND: violation('request.not_found', {}, 'Permintaan tidak dikenal.', 'Unknown request.'),
+  PARSE_ERROR: unreadableRequest,
+  BAD_REQUEST: violation('request.invalid', {}, 'Permintaan tidak valid.', 'Invalid request.'),
+  METHOD_NOT_SUPPORTED: violation(
     'request.method',
+    {},
     'Metode permintaan tidak didukung.',
     'Request method not supported.',
   ),
-  PAYLOAD_TOO_LARGE: plainViolation(
-    'request.too_large',
-    'Permintaan terlalu besar.',
-    'The request is too large.',
-  ),
+  PAYLOAD_TOO_LARGE: tooLargeRequest,
 }
-const fallback = plainViolation(
+const fallback = violation(
   'request.failed',
+  {},
   'Permintaan tidak dapat diproses.',
   'The request could not be processed.',
 )
 
-const inputInvalid = plainViolation(
+const inputInvalid = violation(
   'input.invalid',
+  {},
   'Isian tidak valid. Periksa kolom yang ditandai.',
   'Invalid input. Check the marked fields.',
 )

@@ -25,9 +25,14 @@ export function ensure<T>(result: RuleResult<T>, code: TRPC_ERROR_CODE_KEY = 'BA
   return result.value
 }
 
-/** A refusal without parameters, worded in both languages. */
-export const plainViolation = (rule: string, id: string, en: string): RuleViolation => ({
+/** A refusal worded in both languages; `params` are what a client needs to word it itself. */
+export const violation = (
+  rule: string,
+  params: Record<string, string>,
+  id: string,
+  en: string,
+): RuleViolation => ({
   rule,
-  params: {},
+  params,
   message: { id, en },
 })

@@ -1,9 +1,10 @@
 import { checkSafeInput, normaliseInput } from '@mejabantu/domain'
 import superjson from 'superjson'
-import { ensure, plainViolation, refuse } from './errors.ts'
+import { ensure, violation, refuse } from './errors.ts'
 
-const malformedInput = plainViolation(
+const malformedInput = violation(
   'input.malformed',
+  {},
   'Isian tidak dapat dibaca.',
   'The input could not be read.',
 )

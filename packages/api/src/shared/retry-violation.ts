@@ -1,4 +1,5 @@
 import type { RuleViolation } from '@mejabantu/domain'
+import { violation } from './errors.ts'
 
 type Unit = 'minutes' | 'seconds'
 const UNIT_MS: Record<Unit, number> = { minutes: 60_000, seconds: 1000 }
@@ -20,12 +21,10 @@ export function retryViolation(
 ): RuleViolation {
   const count = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / UNIT_MS[unit]))
   const { id, en } = UNIT_TEXT[unit]
-  return {
+  return violation(
     rule,
-    params: { retryAt: retryAt.toISOString(), [unit]: String(count) },
-    message: {
-      id: `${why.id} Coba lagi dalam ${count} ${id}.`,
-      en: `${why.en} Try again in ${count} ${en}${count === 1 ? '' : 's'}.`,
-    },
-  }
+    { retryAt: retryAt.toISOString(), [unit]: String(count) },
+    `${why.id} Coba lagi dalam ${count} ${id}.`,
+    `${why.en} Try again in ${count} ${en}${count === 1 ? '' : 's'}.`,
+  )
 }

@@ -1,6 +1,6 @@
 import { can, officeSubtree, type Permission } from '@mejabantu/domain'
 import type { Database } from '@mejabantu/db'
-import { refuse } from './errors.ts'
+import { refuse, violation } from './errors.ts'
 import type { SessionUser } from '../auth/sessions.ts'
 
 /**
@@ -18,14 +18,15 @@ export interface OfficeScope {
 }
 
 const outside = (officeId: string, permission: Permission | 'write') =>
-  refuse('FORBIDDEN', {
-    rule: 'tenancy.office',
-    params: { officeId, access: permission },
-    message: {
-      id: 'Data kantor ini berada di luar wewenang Anda.',
-      en: 'This office’s records are outside your access.',
-    },
-  })
+  refuse(
+    'FORBIDDEN',
+    violation(
+      'tenancy.office',
+      { officeId, access: permission },
+      'Data kantor ini berada di luar wewenang Anda.',
+      'This office’s records are outside your access.',
+    ),
+  )
 
 /** Builds the scope of a user from the office tree. */
 export async function officeScope(db: Database, user: SessionUser): Promise<OfficeScope> {

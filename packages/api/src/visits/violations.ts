@@ -1,29 +1,24 @@
-import type { RuleViolation } from '@mejabantu/domain'
+import { violation } from '../shared/errors.ts'
 
 /** How the guest book and queue refuse, beyond the domain's own `visit.transition`. */
 export const visitViolations = {
-  notFound: (id: string): RuleViolation => ({
-    rule: 'visit.notFound',
-    params: { id },
-    message: { id: 'Kunjungan tidak ditemukan.', en: 'Visit not found.' },
-  }),
+  notFound: (id: string) =>
+    violation('visit.notFound', { id }, 'Kunjungan tidak ditemukan.', 'Visit not found.'),
 
   /** A client id another office already used: ids are random, so only a forged request gets here. */
-  clientIdTaken: (clientId: string): RuleViolation => ({
-    rule: 'visit.client_id_taken',
-    params: { clientId },
-    message: {
-      id: 'Nomor pendaftaran ini sudah dipakai. Mulai pendaftaran baru.',
-      en: 'This check-in id is already in use. Start a new check-in.',
-    },
-  }),
+  clientIdTaken: (clientId: string) =>
+    violation(
+      'visit.client_id_taken',
+      { clientId },
+      'Nomor pendaftaran ini sudah dipakai. Mulai pendaftaran baru.',
+      'This check-in id is already in use. Start a new check-in.',
+    ),
 
-  consentUnknown: (version: string): RuleViolation => ({
-    rule: 'consent.unknown_version',
-    params: { version },
-    message: {
-      id: `Versi persetujuan "${version}" tidak dikenal. Muat ulang halaman lalu setujui teks yang berlaku.`,
-      en: `Consent version "${version}" is unknown. Reload the page and accept the current text.`,
-    },
-  }),
+  consentUnknown: (version: string) =>
+    violation(
+      'consent.unknown_version',
+      { version },
+      `Versi persetujuan "${version}" tidak dikenal. Muat ulang halaman lalu setujui teks yang berlaku.`,
+      `Consent version "${version}" is unknown. Reload the page and accept the current text.`,
+    ),
 }

@@ -131,25 +131,21 @@ describe.each(testTargets())('candidates on $kind', (target) => {
     expect(codes.some((c) => c.subject.startsWith('Partai'))).toBe(false)
   })
 
-  it('refuses a candidate too young on the penetapan date, naming the age and the seat', async () => {
-    const before = await state()
+  it('registers a pair with a candidate too young on the penetapan date, the age a finding in its dossier', async () => {
     const young = pairInput(electionId, {
       candidates: [
         { role: 'kepala', fullName: 'Budi Santoso', birthDate: '1975-03-01' },
         { role: 'wakil', fullName: 'Rizky Muda', birthDate: '1999-09-23' },
       ],
     })
-    const reply = await petugas.mutation('candidates.create', young)
-    expect(reply.status).toBe(400)
-    expect(reply.body.error?.data).toMatchObject({
-      rule: 'candidate.age',
-      params: { age: '24', minimum: '25', on: '2024-09-22', role: 'wakil' },
-      message: {
-        id: expect.stringContaining('minimal 25 tahun'),
-        en: expect.stringContaining('minimum is 25'),
-      },
-    })
-    expect(await state()).toEqual(before)
+    const created = data<{ id: string }>(await petugas.mutation('candidates.create', young))
+    const file = data<{ status: string; ageFindings: { rule: string; params: Record<string, string> }[] }>(
+      await petugas.query('candidates.dossier', { pairId: created.id }),
+    )
+    expect(file.status).toBe('bakal_pasangan_calon')
+    expect(file.ageFindings).toMatchObject([
+      { rule: 'candidate.age', params: { age: '24', minimum: '25', on: '2024-09-22', role: 'wakil' } },
+    ])
   })
 
   it('counts the governor’s minimum age of 30 at the province', async () => {
@@ -162,19 +158,21 @@ describe.each(testTargets())('candidates on $kind', (target) => {
         year: 2024,
       }),
     )
-    const reply = await provinceAdmin.mutation(
-      'candidates.create',
-      pairInput(governor.id, {
-        candidates: [
-          { role: 'kepala', fullName: 'Calon Muda', birthDate: '1995-01-01' },
-          { role: 'wakil', fullName: 'Siti Aminah', birthDate: '1980-07-12' },
-        ],
-      }),
+    const created = data<{ id: string }>(
+      await provinceAdmin.mutation(
+        'candidates.create',
+        pairInput(governor.id, {
+          candidates: [
+            { role: 'kepala', fullName: 'Calon Muda', birthDate: '1995-01-01' },
+            { role: 'wakil', fullName: 'Siti Aminah', birthDate: '1980-07-12' },
+          ],
+        }),
+      ),
     )
-    expect(reply.body.error?.data).toMatchObject({
-      rule: 'candidate.age',
-      params: { age: '29', minimum: '30' },
-    })
+    const file = data<{ ageFindings: unknown[] }>(
+      await provinceAdmin.query('candidates.dossier', { pairId: created.id }),
+    )
+    expect(file.ageFindings).toMatchObject([{ rule: 'candidate.age', params: { age: '29', minimum: '30' } }])
   })
 
   it.each([

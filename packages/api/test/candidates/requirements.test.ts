@@ -211,7 +211,11 @@ describe.each(testTargets())('requirements on $kind', (target) => {
     expect([noReason.status, ruleOf(noReason)]).toEqual([400, 'check.reason.required'])
     const skipped = await record(desk, other, 'diserahkan_perbaikan')
     expect([skipped.status, ruleOf(skipped)]).toEqual([400, 'check.transition'])
-    expect(skipped.body.error?.data.params).toEqual({ from: 'diserahkan', to: 'diserahkan_perbaikan' })
+    expect(skipped.body.error?.data.params).toEqual({
+      from: 'diserahkan',
+      to: 'diserahkan_perbaikan',
+      checkId: other,
+    })
     expect(await checkState(other)).toEqual(otherBefore)
   })
 

@@ -106,7 +106,7 @@ describe.each(testTargets())('kiosk devices on $kind', (target) => {
     expect(again.body.error?.data).toMatchObject({
       rule: 'kiosk.pairing_code_invalid',
       message: {
-        id: expect.stringContaining('Kode pemasangan'),
+        id: expect.stringContaining('Kode aktivasi'),
         en: expect.stringContaining('pairing code'),
       },
     })
@@ -226,7 +226,7 @@ describe.each(testTargets())('kiosk devices on $kind', (target) => {
         const reply = await browser.query('kiosk.office')
         expect([reply.status, reply.body.error?.data.rule]).toEqual([401, 'kiosk.unpaired'])
         expect(reply.body.error?.data.message).toMatchObject({
-          id: expect.stringContaining('belum dipasangkan'),
+          id: expect.stringContaining('belum terhubung'),
           en: expect.stringContaining('not paired'),
         })
       }

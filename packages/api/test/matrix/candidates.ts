@@ -13,6 +13,26 @@ export const fragment: MatrixFragment = {
     audience: 'requirement.write',
     crossOffice: async (world) => forbidden({ pairId: (await otherRecords(world)).pairId, ballotNumber: 7 }),
   },
+  'candidates.decide': {
+    audience: 'requirement.write',
+    crossOffice: async (world) =>
+      forbidden({ pairId: (await otherRecords(world)).pairId, to: 'pendaftaran_dikembalikan', reason: 'x' }),
+  },
+  'candidates.replaceCandidate': {
+    audience: 'requirement.write',
+    crossOffice: async (world) =>
+      forbidden({
+        pairId: (await otherRecords(world)).pairId,
+        candidate: { role: 'wakil', fullName: 'Calon Pengganti', birthDate: '1980-01-01' },
+        cause: 'berhalangan_tetap',
+        reason: 'x',
+      }),
+  },
+  'candidates.document': {
+    audience: 'office.read',
+    crossOffice: async (world) =>
+      forbidden({ kind: 'beritaAcara', id: (await otherRecords(world)).handoverId }),
+  },
   'candidates.list': {
     audience: 'office.read',
     crossOffice: async (world) => forbidden({ electionId: (await otherRecords(world)).electionId }),

@@ -23,5 +23,13 @@ export const fragment: MatrixFragment = {
         overrides: [{ stage: 'perbaikan', startsAt: '2024-09-06T00:00', endsAt: '2024-09-09T23:59' }],
       }),
   },
+  'elections.thresholdBasis': {
+    audience: 'requirement.write',
+    crossOffice: async (world) =>
+      forbidden({
+        electionId: (await otherRecords(world)).electionId,
+        basis: { voterCount: 800_000, validVotes: 600_000, dprdSeats: 45 },
+      }),
+  },
   'elections.catalogs': { audience: 'office.read' },
 }

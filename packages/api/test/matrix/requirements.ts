@@ -15,6 +15,26 @@ export const fragment: MatrixFragment = {
     crossOffice: async (world) =>
       forbidden({ steps: [{ checkId: (await otherRecords(world)).checkId, ...submitted }] }),
   },
+  'requirements.submit': {
+    audience: 'requirement.write',
+    crossOffice: async (world) => {
+      const other = await otherRecords(world)
+      return forbidden({
+        pairId: other.pairId,
+        checkIds: [other.checkId],
+        receivedAt: new Date(),
+        channel: 'silon',
+      })
+    },
+  },
+  'requirements.closeFixWindow': {
+    audience: 'requirement.write',
+    crossOffice: async (world) => forbidden({ pairId: (await otherRecords(world)).pairId }),
+  },
+  'requirements.signHandover': {
+    audience: 'report.sign',
+    crossOffice: async (world) => forbidden({ handoverId: (await otherRecords(world)).handoverId }),
+  },
   'requirements.handover': {
     audience: 'requirement.write',
     crossOffice: async (world) =>

@@ -119,6 +119,27 @@ describe.each(testTargets())('erasure reaching every copy on $kind', (target) =>
         loPhone: '081377771234',
       },
     })
+    // Another pair names her as its SILON admin beside its own LO.
+    const silonPair = await api.db.prisma.candidatePair.create({
+      data: {
+        candidates: {
+          create: [
+            { role: 'kepala', fullName: 'Calon Mandiri', birthDate: new Date('1970-01-01') },
+            { role: 'wakil', fullName: 'Wakil Mandiri', birthDate: new Date('1975-01-01') },
+          ],
+        },
+        electionId,
+        officeId,
+        pathway: 'perseorangan',
+        parties: [],
+        loName: 'Dodi Prakoso',
+        loPhone: '081299990000',
+        contacts: [
+          { role: 'admin_silon', name: 'Rina Marlina', phone: '+62 813-7777-1234' },
+          { role: 'lainnya', name: 'Sari Dewi', phone: '081200001111' },
+        ],
+      },
+    })
     await api.db.prisma.handover.create({
       data: {
         pairId: pair.id,
@@ -141,6 +162,7 @@ describe.each(testTargets())('erasure reaching every copy on $kind', (target) =>
         events: {
           create: {
             from: 'belum_diserahkan',
+            kind: 'penyerahan',
             to: 'bms',
             reason: 'Diserahkan oleh LO Rina Marlina.',
             at: new Date(),
@@ -161,7 +183,14 @@ describe.each(testTargets())('erasure reaching every copy on $kind', (target) =>
     ])
     expect(exported.elsewhere.research).toHaveLength(2)
     expect(exported.elsewhere.liaisonOfficers).toEqual([
-      { pairId: pair.id, name: 'Rina Marlina', phone: '081377771234', email: null },
+      { pairId: pair.id, role: 'lo', name: 'Rina Marlina', phone: '081377771234', email: null },
+      {
+        pairId: silonPair.id,
+        role: 'admin_silon',
+        name: 'Rina Marlina',
+        phone: '+62 813-7777-1234',
+        email: null,
+      },
     ])
     expect(exported.elsewhere.handovers).toEqual([expect.objectContaining({ pairId: pair.id })])
 
@@ -173,12 +202,20 @@ describe.each(testTargets())('erasure reaching every copy on $kind', (target) =>
       visits: 1,
       consultations: 4,
       attachments: 2,
-      liaisonOfficers: 1,
+      liaisonOfficers: 2,
       handovers: 1,
       research: 2,
     })
 
     expect(await everything()).not.toMatch(RINA_ANYWHERE)
+    const kept = await api.db.prisma.candidatePair.findUniqueOrThrow({ where: { id: silonPair.id } })
+    expect([kept.loName, kept.contacts]).toEqual([
+      'Dodi Prakoso',
+      [
+        { role: 'admin_silon', name: 'Anonim', phone: null },
+        { role: 'lainnya', name: 'Sari Dewi', phone: '081200001111' },
+      ],
+    ])
     expect(await api.db.prisma.attachment.findUnique({ where: { id: scan.id } })).toBeNull()
     expect(await storage.get(scanKey)).toBeNull()
     const after = await api.db.prisma.consultation.findUniqueOrThrow({ where: { id: group.id } })

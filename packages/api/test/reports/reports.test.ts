@@ -265,7 +265,8 @@ describe.each(testTargets())('reports on $kind', (target) => {
       expect(text).toMatch(/Konsultasi kantor ini\s+3/)
       expect(text).toContain('Telepon')
       expect(text).toContain(`Halaman 1 dari ${totalPages}`)
-      expect(text).toContain('Kepala Divisi Teknis Penyelenggaraan')
+      expect(text).toContain('Ketua Divisi Teknis Penyelenggaraan')
+      expect(text).toContain('Menurut kanal')
       expect(text).not.toContain('Siti Rahmawati')
     })
 

@@ -106,6 +106,8 @@ export interface OtherRecords {
   electionId: string
   pairId: string
   checkId: string
+  handoverId: string
+  submissionId: string
   userId: string
 }
 
@@ -125,6 +127,27 @@ export function otherRecords(world: MatrixWorld): Promise<OtherRecords> {
         const dossier = data<{ groups: { syarat_calon: { id: string }[] } }>(
           await admin.query('candidates.dossier', { pairId: pair.id }),
         )
+        const checkId = dossier.groups.syarat_calon[0]!.id
+        const receivedAt = new Date()
+        data(
+          await admin.mutation('requirements.submit', {
+            pairId: pair.id,
+            checkIds: [checkId],
+            receivedAt,
+            channel: 'silon',
+          }),
+        )
+        const handover = data<{ id: string }>(
+          await admin.mutation('requirements.handover', {
+            pairId: pair.id,
+            heldAt: receivedAt,
+            place: 'Kantor KPU Sleman',
+            attendees: [{ name: 'LO Sleman', institution: 'pasangan_calon' }],
+          }),
+        )
+        const after = data<{ submissions: { id: string }[] }>(
+          await admin.query('candidates.dossier', { pairId: pair.id }),
+        )
         const user = data<{ user: { id: string } }>(
           await admin.mutation('admin.users.create', {
             username: `sleman-${randomBytes(3).toString('hex')}`,
@@ -135,7 +158,9 @@ export function otherRecords(world: MatrixWorld): Promise<OtherRecords> {
         return {
           electionId: election.id,
           pairId: pair.id,
-          checkId: dossier.groups.syarat_calon[0]!.id,
+          checkId,
+          handoverId: handover.id,
+          submissionId: after.submissions[0]!.id,
           userId: user.user.id,
         }
       })(),

@@ -1,0 +1,73 @@
+import {
+  referralOutcome,
+  reportFigures,
+  tallyTotal,
+  UNASSIGNED,
+  type DurationStats,
+  type Locale,
+  type ReportContent,
+  type ReportDimension,
+  type ReportOfficeLine,
+  type Scrubber,
+} from '@mejabantu/domain'
+import { countedLabel, type ReportWords } from './text.ts'
+
+/** What the report's PDF and XLSX both print, in the same order and words; each file lays it out. */
+
+/** A report file's writer; values it prints as stored pass through `scrub`. */
+export type ReportWriter = (
+  content: ReportContent,
+  number: string | null,
+  locale: Locale,
+  scrub?: Scrubber,
+) => Promise<Buffer>
+
+/** The summary: the counted figures, then the two durations, which each file words its own way. */
+export function summaryOf(content: ReportContent, w: ReportWords) {
+  const figures = reportFigures(content.total)
+  const referrals = referralOutcome(content.rows)
+  const counts: [label: string, value: number][] = [
+    [w.consultationsTotal, figures.consultations],
+    [w.consultationsOwn, content.own.consultations],
+    [w.visits, tallyTotal(content.visits.total)],
+    [w.referred, figures.referred],
+    [w.referralsAnswered, referrals.answered],
+    [w.referralsWaiting, referrals.waiting],
+  ]
+  const durations: [label: string, stats: DurationStats][] = [
+    [w.firstResponse, figures.firstResponse],
+    [w.resolution, figures.resolution],
+  ]
+  return { counts, durations }
+}
+
+/** One breakdown of the consultations: its title, its counts and how a counted key reads. */
+export interface Breakdown {
+  title: string
+  counts: Record<string, number>
+  label: (key: string) => string
+}
+
+/** Every breakdown, by channel, topic, category, status and staff member. */
+export function breakdownsOf(
+  content: ReportContent,
+  w: ReportWords,
+  locale: Locale,
+  scrub: Scrubber,
+): Breakdown[] {
+  const counted = (dimension: ReportDimension) => (key: string) => countedLabel(dimension, key, locale, scrub)
+  return [
+    { title: w.byChannel, counts: content.total.byChannel, label: counted('channel') },
+    { title: w.byTopic, counts: content.total.byTopic, label: counted('topic') },
+    { title: w.byCategory, counts: content.total.byCategory, label: counted('category') },
+    { title: w.byStatus, counts: content.total.byStatus, label: counted('status') },
+    {
+      title: w.byStaff,
+      counts: content.total.byStaff,
+      label: (id) => (id === UNASSIGNED ? w.unassigned : (content.staffNames[id] ?? id)),
+    },
+  ]
+}
+
+/** An office of the per-office table: "34.02 KPU Kabupaten Bantul". */
+export const officeTitle = ({ office }: ReportOfficeLine) => `${office.regionCode} ${office.name}`
