@@ -14,6 +14,7 @@ import {
 import {
   a4Document,
   contentWidth,
+  keepRoom,
   letterhead,
   MARGIN,
   numberPages,
@@ -59,7 +60,8 @@ function subjectLabel(subject: string, w: DocumentWords, locale: Locale) {
 
 /** Signature blocks side by side: one per signer, with room for the signature and the printed name. */
 function signatures(doc: Doc, signers: { role: string; name: string }[]) {
-  section(doc, '')
+  keepRoom(doc, 100)
+  doc.moveDown(1.5)
   const width = contentWidth(doc) / Math.max(1, Math.min(3, signers.length))
   let top = doc.y
   signers.forEach((signer, i) => {

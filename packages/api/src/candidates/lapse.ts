@@ -1,6 +1,8 @@
 import { CheckStatus, lapsedFix, type RequirementCheckRecord } from '@mejabantu/domain'
 import type { Database } from '@mejabantu/db'
+import { refuse } from '../shared/errors.ts'
 import type { Acting } from '../offices/acting.ts'
+import { candidateViolations } from './violations.ts'
 import { calendarOf } from './elections-records.ts'
 import { applyStep, recordSteps } from './requirements.ts'
 
@@ -22,12 +24,13 @@ export async function closeFixWindow(
       election: { select: { calendar: true, office: { select: { timeZone: true } } } },
     },
   })
-  if (pair) acting.scope.write(pair.officeId)
+  if (!pair) refuse('NOT_FOUND', candidateViolations.pairNotFound(pairId))
+  acting.scope.write(pair.officeId)
   const checks = await acting.db.prisma.requirementCheck.findMany({
     where: { pairId, supersededAt: null, status: { in: awaitingFix } },
     select: { id: true, status: true },
   })
-  if (!pair || checks.length === 0) return []
+  if (checks.length === 0) return []
   const calendar = calendarOf(pair.election)
   return recordSteps(
     acting,
