@@ -81,6 +81,8 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     expect(await extension.getByLabel(/Jam buka/).inputValue()).toBe('08:00')
     await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
     await expect.poll(() => calendar.getByTestId('add-extension').count()).toBe(0)
+    // The editor starts afresh once the saved calendar is back; an edit made before that would be lost.
+    await expect.poll(() => calendar.getByRole('button', { name: 'Simpan 0 perubahan' }).count()).toBe(1)
     await calendar.getByLabel('Penetapan pasangan calon — Zona waktu').click()
     await page.getByRole('option', { name: 'WIB', exact: true }).click()
     await calendar.getByRole('button', { name: 'Simpan 1 perubahan' }).click()
