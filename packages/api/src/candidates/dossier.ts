@@ -15,11 +15,10 @@ import {
 } from '@mejabantu/domain'
 import type { Acting } from '../offices/acting.ts'
 import { calendarOf, catalogOf, thresholdBasisOf } from './elections-records.ts'
-import { findPair, pairRecord, pairStatusOf } from './records.ts'
+import { correctionOf } from './correction-columns.ts'
+import { dateOf, findPair, pairRecord, pairStatusOf } from './records.ts'
 import { handoverRecord } from './requirements-handover.ts'
 import { checkEvent, checkRecord, checkWithHistory } from './requirements-records.ts'
-
-const dateOf = (value: Date) => value.toISOString().slice(0, 10)
 
 /** The display names of the users a dossier mentions. */
 async function userNames(acting: Acting, ids: Iterable<string | null>) {
@@ -128,16 +127,7 @@ export async function dossier(acting: Acting, pairId: string): Promise<Dossier> 
     consultationIds: consultations.map((c) => c.id),
     status: pairStatusOf(row),
     statusHistory: events.map((e) => ({
-      ...PairEventSchema.parse({
-        ...e,
-        correction: e.correctionCause
-          ? {
-              cause: e.correctionCause,
-              rulingNumber: e.rulingNumber,
-              rulingDate: e.rulingDate && dateOf(e.rulingDate),
-            }
-          : null,
-      }),
+      ...PairEventSchema.parse({ ...e, correction: correctionOf(e) }),
       byName: (e.byUserId && names.get(e.byUserId)) ?? null,
     })),
     ageFindings: ageFindings(pair.candidates, kind, calendar),

@@ -3,7 +3,7 @@ import type { Transaction } from '@mejabantu/db'
 import { writeAudit } from '../shared/audit-writer.ts'
 import { refuse } from '../shared/errors.ts'
 import type { Acting } from '../offices/acting.ts'
-import { dateColumn } from './records.ts'
+import { correctionColumns, correctionLine } from './correction-columns.ts'
 import { candidateViolations } from './violations.ts'
 
 /**
@@ -26,9 +26,7 @@ export async function recordPairEvent(
     data: {
       pairId,
       ...rest,
-      correctionCause: correction?.cause ?? null,
-      rulingNumber: correction?.rulingNumber ?? null,
-      rulingDate: correction?.rulingDate ? dateColumn(correction.rulingDate) : null,
+      ...correctionColumns(correction),
     },
   })
   await writeAudit(tx, {
@@ -41,9 +39,7 @@ export async function recordPairEvent(
       status: event.to,
       reason: event.reason,
       decreeNumber: event.decreeNumber,
-      correction: correction
-        ? [correction.cause, correction.rulingNumber ?? '', correction.rulingDate ?? ''].join(' ')
-        : null,
+      correction: correctionLine(correction),
     },
     ip: acting.ip,
   })

@@ -38,7 +38,8 @@ export const pairStatusOf = (row: { status: string }): PairStatusValue => PairSt
 
 /** `YYYY-MM-DD` ↔ the `@db.Date` column, which Prisma reads as UTC midnight. */
 export const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`)
-const dateOf = (value: Date) => value.toISOString().slice(0, 10)
+/** The `@db.Date` column's day as `YYYY-MM-DD`. */
+export const dateOf = (value: Date) => value.toISOString().slice(0, 10)
 
 const byRole = (a: { role: string }, b: { role: string }) =>
   CandidateRole.values.indexOf(a.role as never) - CandidateRole.values.indexOf(b.role as never)

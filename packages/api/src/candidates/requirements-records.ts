@@ -1,13 +1,12 @@
 import {
   CheckStatus,
-  CorrectionCause,
   StepKind,
   SubmissionChannel,
   type CheckEvent,
   type RequirementCheckRecord,
 } from '@mejabantu/domain'
 import type { Queryable } from '@mejabantu/db'
-import { dateColumn } from './records.ts'
+import { correctionColumns, correctionOf } from './correction-columns.ts'
 
 /** A stored check event, as Prisma reads it. */
 export interface CheckEventRow {
@@ -53,14 +52,7 @@ export const checkEvent = (event: CheckEventRow): CheckEvent => ({
   evidence: event.evidence,
   receivedAt: event.receivedAt,
   channel: event.channel === null ? null : SubmissionChannel.schema.parse(event.channel),
-  correction:
-    event.correctionCause === null
-      ? null
-      : {
-          cause: CorrectionCause.schema.parse(event.correctionCause),
-          rulingNumber: event.rulingNumber,
-          rulingDate: event.rulingDate?.toISOString().slice(0, 10) ?? null,
-        },
+  correction: correctionOf(event),
   at: event.at,
   byUserId: event.byUserId,
 })
@@ -68,9 +60,7 @@ export const checkEvent = (event: CheckEventRow): CheckEvent => ({
 /** A domain event as the columns of its row. */
 export const checkEventColumns = ({ correction, ...event }: CheckEvent) => ({
   ...event,
-  correctionCause: correction?.cause ?? null,
-  rulingNumber: correction?.rulingNumber ?? null,
-  rulingDate: correction?.rulingDate ? dateColumn(correction.rulingDate) : null,
+  ...correctionColumns(correction),
 })
 
 /** A stored check and its history in the domain's terms. */

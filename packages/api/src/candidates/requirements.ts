@@ -12,6 +12,7 @@ import { candidateViolations } from './violations.ts'
 import { calendarOf, catalogOf } from './elections-records.ts'
 import type { Acting } from '../offices/acting.ts'
 import { checkEventColumns, checkRecord, checkWithHistory, findCheckContext } from './requirements-records.ts'
+import { correctionLine } from './correction-columns.ts'
 import { issueReceipts } from './submissions.ts'
 
 /** One research step on one document; `from` is the status the researcher saw, when the form sends it. */
@@ -77,13 +78,7 @@ export async function applyStep(
       evidence,
       receivedAt: event.receivedAt?.toISOString() ?? null,
       channel: event.channel,
-      correction: event.correction
-        ? [
-            event.correction.cause,
-            event.correction.rulingNumber ?? '',
-            event.correction.rulingDate ?? '',
-          ].join(' ')
-        : null,
+      correction: correctionLine(event.correction),
     },
     ip: actor.ip,
   })

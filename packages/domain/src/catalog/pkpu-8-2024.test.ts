@@ -14,7 +14,8 @@ const codes = (items: { code: string }[]) => items.map((i) => i.code)
 describe('PKPU 8/2024 catalog', () => {
   it('is a valid catalog whose every item cites its legal basis', () => {
     expect(RequirementCatalogSchema.parse(pkpu8of2024)).toEqual(pkpu8of2024)
-    for (const item of pkpu8of2024.items) expect(item.legalBasis, item.code).toMatch(/(PKPU|UU) \d+\/\d{4} Pasal \d+/)
+    for (const item of pkpu8of2024.items)
+      expect(item.legalBasis, item.code).toMatch(/(PKPU|UU) \d+\/\d{4} Pasal \d+/)
   })
 
   it('lists every candidate document C1–C14 and nomination document P1–P5 of the brief', () => {
