@@ -3,7 +3,9 @@ import {
   createContextFactory,
   readHealth,
   trpcRequestLimits,
+  type AttachmentStorage,
   type KioskLimits,
+  type SecretBox,
 } from '@mejabantu/api'
 import type { Database } from '@mejabantu/db'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
@@ -20,10 +22,14 @@ export interface AppDeps {
   apps: StaticApp[]
   /** Per-minute allowance of every kiosk, where the server sets its own. */
   kioskLimits?: Partial<KioskLimits>
+  /** Where attachments and mails taken in are stored; the environment's by default. */
+  storage?: AttachmentStorage
+  /** Seals mailbox and gateway secrets; null without MAIL_SECRET_KEY. */
+  secrets?: SecretBox | null
 }
 
 /** The HTTP surface: /health, /trpc, and the two browser apps. No state outside the database. */
-export function createApp({ db, log, version, apps, kioskLimits }: AppDeps) {
+export function createApp({ db, log, version, apps, kioskLimits, storage, secrets }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -51,7 +57,13 @@ export function createApp({ db, log, version, apps, kioskLimits }: AppDeps) {
     res.status(health.status === 'ok' ? 200 : 503).json(health)
   })
 
-  const createContext = createContextFactory({ db, version, kioskLimits })
+  const createContext = createContextFactory({
+    db,
+    version,
+    kioskLimits,
+    ...(storage && { storage }),
+    secrets: secrets ?? null,
+  })
   app.use(
     '/trpc',
     ...trpcRequestLimits(appRouter),

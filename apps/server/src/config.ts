@@ -1,3 +1,4 @@
+import { parseSecretKey } from '@mejabantu/api'
 import { defaultDataDir } from '@mejabantu/db'
 import { z } from 'zod'
 
@@ -25,6 +26,18 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(1),
+  // How often mailboxes are read, due messages sent and perbaikan reminders queued; 0 turns it off.
+  MESSAGING_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(1),
+  // 32 bytes (base64 or hex) sealing mailbox and gateway secrets at rest; without it none can be stored.
+  MAIL_SECRET_KEY: z
+    .string()
+    .refine((v) => parseSecretKey(v) !== null, '32 bytes as base64 or 64 hex digits')
+    .optional(),
   // Attachments: a folder on disk, or an S3-compatible bucket when S3_BUCKET is set (packages/api storage).
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -52,6 +65,9 @@ export type Config = {
   kioskLimits: { checkIn?: number; lookup?: number }
   retentionIntervalMinutes: number
   fixWindowIntervalMinutes: number
+  messagingIntervalMinutes: number
+  /** The key sealing integration secrets; null when MAIL_SECRET_KEY is not set. */
+  mailSecretKey: Buffer | null
   /** Unset: a fresh install serves the demo Kab/Kota (Bantul); one in use is left as it is. */
   topOffice?: { regionCode: string; name?: string }
 }
@@ -79,6 +95,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
     fixWindowIntervalMinutes: e.FIX_WINDOW_INTERVAL_MINUTES,
+    messagingIntervalMinutes: e.MESSAGING_INTERVAL_MINUTES,
+    mailSecretKey: e.MAIL_SECRET_KEY ? parseSecretKey(e.MAIL_SECRET_KEY) : null,
     ...(e.TOP_OFFICE_CODE && {
       topOffice: { regionCode: e.TOP_OFFICE_CODE, ...(e.TOP_OFFICE_NAME && { name: e.TOP_OFFICE_NAME }) },
     }),

@@ -1,4 +1,13 @@
-import { closeLapsedFixes, runRetentionEverywhere } from '@mejabantu/api'
+import {
+  closeLapsedFixes,
+  deliverDueMessages,
+  messagingNotifiers,
+  pollAllMailboxes,
+  queueDueReminders,
+  runRetentionEverywhere,
+  type AttachmentStorage,
+  type SecretBox,
+} from '@mejabantu/api'
 import type { Database } from '@mejabantu/db'
 import type { Logger } from './logger.ts'
 
@@ -40,3 +49,31 @@ export const fixWindowRun = (db: Database, log: Logger) => () =>
       if (documents > 0) log.info({ documents }, 'unfixed BMS documents found TMS at the end of perbaikan')
     })
     .catch((err: unknown) => log.error({ err }, 'perbaikan window run failed'))
+
+/**
+ * Takes new mail in from every connected mailbox, queues the perbaikan reminders now due and delivers
+ * what the outbox holds. Each step's failure is logged and leaves the others to run.
+ */
+export const messagingRun =
+  (deps: { db: Database; storage: AttachmentStorage; secrets: SecretBox | null }, log: Logger) =>
+  async () => {
+    const { db, storage, secrets } = deps
+    const now = new Date()
+    if (secrets) {
+      await pollAllMailboxes({ db, storage, secrets }, now)
+        .then((results) => {
+          for (const r of results) {
+            if (r.error) log.warn({ officeId: r.officeId, error: r.error }, 'mailbox poll failed')
+            else if (r.taken.sheet + r.taken.reply > 0)
+              log.info({ officeId: r.officeId, ...r.taken }, 'mail taken in')
+          }
+        })
+        .catch((err: unknown) => log.error({ err }, 'mailbox poll failed'))
+    }
+    await queueDueReminders(db, now)
+      .then((queued) => queued > 0 && log.info({ queued }, 'perbaikan reminders queued'))
+      .catch((err: unknown) => log.error({ err }, 'reminder run failed'))
+    await deliverDueMessages({ db, secrets, notifiers: messagingNotifiers(db) }, now)
+      .then(({ sent, failed }) => (sent || failed) && log.info({ sent, failed }, 'outbox delivered'))
+      .catch((err: unknown) => log.error({ err }, 'outbox delivery failed'))
+  }

@@ -1,9 +1,15 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { backfillDailySummaries, ensureFirstRun, type FirstRunResult } from '@mejabantu/api'
+import {
+  attachmentStorage,
+  backfillDailySummaries,
+  ensureFirstRun,
+  secretBox,
+  type FirstRunResult,
+} from '@mejabantu/api'
 import { applyMigrations, openDatabase, type Database } from '@mejabantu/db'
 import { createApp } from './app.ts'
-import { fixWindowRun, retentionRun, startPeriodic } from './periodic.ts'
+import { fixWindowRun, messagingRun, retentionRun, startPeriodic } from './periodic.ts'
 import type { Config } from './config.ts'
 import type { Logger } from './logger.ts'
 import { builtApps, type StaticApp } from './static-apps.ts'
@@ -32,10 +38,17 @@ export async function startServer(
     const firstRun = await ensureFirstRun(db, { topOffice: config.topOffice })
     const backfilled = await backfillDailySummaries(db)
     if (backfilled) log.info(backfilled, 'daily report summaries rebuilt')
-    const http = createApp({ db, log, version, apps, kioskLimits: config.kioskLimits }).listen(
-      config.port,
-      config.host,
-    )
+    const storage = attachmentStorage()
+    const secrets = config.mailSecretKey ? secretBox(config.mailSecretKey) : null
+    const http = createApp({
+      db,
+      log,
+      version,
+      apps,
+      kioskLimits: config.kioskLimits,
+      storage,
+      secrets,
+    }).listen(config.port, config.host)
     // Idle keep-alive connections outlive any client's or proxy's own idle timeout, so the server never
     // closes one just as a request is sent on it (the client would see a reset, not an answer).
     http.keepAliveTimeout = KEEP_ALIVE_MS
@@ -44,6 +57,7 @@ export async function startServer(
     const timers = [
       startPeriodic(config.retentionIntervalMinutes, retentionRun(db, log)),
       startPeriodic(config.fixWindowIntervalMinutes, fixWindowRun(db, log)),
+      startPeriodic(config.messagingIntervalMinutes, messagingRun({ db, storage, secrets }, log)),
     ]
     const { port } = http.address() as AddressInfo
     let closing: Promise<void> | undefined

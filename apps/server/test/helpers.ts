@@ -15,6 +15,8 @@ export async function freshConfig(target: TestTarget): Promise<{ config: Config;
     kioskLimits: {},
     retentionIntervalMinutes: 0,
     fixWindowIntervalMinutes: 0,
+    messagingIntervalMinutes: 0,
+    mailSecretKey: null,
   } as const
   if (target.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-data-'))

@@ -15,6 +15,7 @@ import { officesRouter } from './offices/router.ts'
 import { privacyRouter } from './privacy/router.ts'
 import { reportsRouter } from './reports/router.ts'
 import { requirementsRouter } from './candidates/requirements-router.ts'
+import { messagingRouter } from './messaging/router.ts'
 import { router } from './shared/trpc.ts'
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   offices: officesRouter,
   admin: adminRouter,
   audit: auditRouter,
+  messaging: messagingRouter,
 })
 
 /** The only thing the browser apps import from the server side: a type. */

@@ -3,7 +3,7 @@ import { openTestDatabase, testTargets } from '../src/testing.ts'
 import { insertOfficeAndUser, migrateUpTo, OFFICE } from './history.ts'
 
 const PREVIOUS = '20261207113317_research_lifecycle'
-const MIGRATION = '20261207172027_outbound_and_inbound_messages'
+const MIGRATION = '20261207172159_outbound_and_inbound_messages'
 const GUEST = '77777777-7777-4777-8777-777777777777'
 const VISIT = '88888888-8888-4888-8888-888888888888'
 const SHEET = '99999999-9999-4999-8999-999999999999'

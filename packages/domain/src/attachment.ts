@@ -74,7 +74,7 @@ export const AttachmentSchema = z.object({
   size: z.number().int().positive().max(MAX_ATTACHMENT_BYTES),
   /** Hex sha256 of the bytes, checked again on download. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  uploadedById: z.uuid(),
+  uploadedById: z.uuid().nullable(),
   createdAt: z.date(),
 })
 /** A stored attachment. */

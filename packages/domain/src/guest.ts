@@ -56,6 +56,8 @@ export const CheckInSchema = z.object({
   topic: Topic.schema,
   purpose: z.string().trim().max(280).optional(),
   priority: PriorityReason.schema.nullable().default(null),
+  /** The visitor wants a message (to the e-mail or phone they left) when their number is called. */
+  notifyOnCall: z.boolean().default(false),
   /** The consent text version the visitor accepted (UU PDP). */
   consentVersion: z.string().min(1).max(40),
   /** When the visitor checked in on the device; offline check-ins arrive later than they happened. */

@@ -13,6 +13,8 @@ export interface Draft {
   email: string
   topic: Topic | null
   purpose: string
+  /** Told by message (the e-mail or phone they left) when their number is called. */
+  notifyOnCall: boolean
   /** A returning visitor confirmed by phone: the masked name stands in for the stored one. */
   returning: { maskedName: string; maskedPhone: string } | null
 }
@@ -35,6 +37,7 @@ const emptyDraft = (): Draft => ({
   email: '',
   topic: null,
   purpose: '',
+  notifyOnCall: false,
   returning: null,
 })
 
@@ -117,6 +120,7 @@ export function useCheckIn() {
       topic: d.topic,
       purpose: blank(d.purpose),
       priority: null,
+      notifyOnCall: d.notifyOnCall,
       consentVersion: consent.version,
       checkedInAt: new Date(),
     }

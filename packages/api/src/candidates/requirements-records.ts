@@ -80,6 +80,7 @@ export function findCheckContext(tx: Queryable, ids: string[]) {
           status: true,
           election: {
             select: {
+              id: true,
               name: true,
               kind: true,
               calendar: true,

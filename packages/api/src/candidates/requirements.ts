@@ -14,6 +14,7 @@ import type { Acting } from '../offices/acting.ts'
 import { checkEventColumns, checkRecord, checkWithHistory, findCheckContext } from './requirements-records.ts'
 import { correctionLine } from './correction-columns.ts'
 import { issueReceipts } from './submissions.ts'
+import { queueResearchNotices } from '../messaging/pair-notices.ts'
 
 /** One research step on one document; `from` is the status the researcher saw, when the form sends it. */
 export interface StepInput extends ResearchStep {
@@ -120,8 +121,31 @@ export async function recordSteps(acting: Acting, inputs: StepInput[]): Promise<
       const actor = { userId: acting.user.id, ip: acting.ip }
       records.push(await applyStep(tx, actor, check, event, receipts.get(check.id) ?? null))
     }
+    await noticeResults(tx, judged)
     return records
   })
+}
+
+// The LOs hear of the results of the batch, per election (one calendar and office each).
+async function noticeResults(tx: Transaction, judged: readonly { check: LoadedCheck; event: CheckEvent }[]) {
+  const elections = new Map(judged.map(({ check }) => [check.pair.election.id, check.pair.election]))
+  for (const election of elections.values()) {
+    const items = new Map(catalogOf(election).items.map((i) => [i.code, i.name]))
+    await queueResearchNotices(
+      tx,
+      election.office,
+      calendarOf(election),
+      judged
+        .filter(({ check }) => check.pair.election.id === election.id)
+        .map(({ check, event }) => ({
+          pairId: check.pair.id,
+          requirementCode: check.requirementCode,
+          title: items.get(check.requirementCode) ?? check.requirementCode,
+          subject: check.subject,
+          event,
+        })),
+    )
+  }
 }
 
 /** Records one research step on one document. */

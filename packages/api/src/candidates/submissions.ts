@@ -1,6 +1,7 @@
 import { submissionKind, type CheckEvent, type ReceiptContent } from '@mejabantu/domain'
 import type { Prisma, Transaction } from '@mejabantu/db'
 import { writeAudit } from '../shared/audit-writer.ts'
+import { queueReceiptNotice } from '../messaging/pair-notices.ts'
 import type { Acting } from '../offices/acting.ts'
 import { catalogOf } from './elections-records.ts'
 import { nextDocumentNumber } from './document-numbers.ts'
@@ -92,5 +93,11 @@ async function issueReceipt(tx: Transaction, acting: Acting, group: readonly Jud
     },
     ip: acting.ip,
   })
+  await queueReceiptNotice(
+    tx,
+    { name: office.name, timeZone: office.timeZone },
+    { id: created.id, pairId: pair.id, number, receivedAt: content.receivedAt },
+    content.items.map((i) => ({ code: i.requirementCode, title: i.name, subject: i.subject })),
+  )
   return created.id
 }

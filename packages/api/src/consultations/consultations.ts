@@ -7,6 +7,7 @@ import {
   type ConsultationStatus,
   type ConsultationInputSchema,
   type RuleResult,
+  type TimeZone,
 } from '@mejabantu/domain'
 import type { z } from 'zod'
 import { ensure, refuse } from '../shared/errors.ts'
@@ -17,6 +18,7 @@ import { allocateConsultationNumber } from './number.ts'
 import type { ConsultationRecord, UpdateConsultation } from './schemas.ts'
 import { consultationViolations as violations } from './violations.ts'
 import { recountConsultationDay } from '../reports/daily-summary.ts'
+import { queueAnswerMail } from '../messaging/answer-mail.ts'
 import { consultationSnapshot, toConsultationRecord, type ConsultationRow } from './view.ts'
 
 type ConsultationInput = z.infer<typeof ConsultationInputSchema>
@@ -39,53 +41,74 @@ export async function createConsultation(
       select: { id: true, regionCode: true, timeZone: true },
     })
     await ensureLinksInOffice(tx, office.id, input)
-    const year = Number(localDay(occurredAt, office.timeZone).slice(0, 4))
-    const number = await allocateConsultationNumber(tx, office.id, office.regionCode, year)
-    const row = await tx.consultation.create({
-      data: {
-        officeId: office.id,
-        number,
-        channel: input.channel,
-        askerName: input.askerName,
-        askerInstitution: input.askerInstitution ?? null,
-        askerContact: input.askerContact ?? null,
-        stakeholderCategory: input.stakeholderCategory,
-        topic: input.topic,
-        question: input.question,
-        participants: input.participants,
-        minutes: input.minutes ?? null,
-        visitId: input.visitId ?? null,
-        candidatePairId: input.candidatePairId ?? null,
-        occurredAt,
-        staffId: actor.userId,
-      },
-    })
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: 'consultation.create',
-      targetType: 'Consultation',
-      targetId: row.id,
-      after: consultationSnapshot({
-        number: row.number,
-        status: row.status,
-        channel: row.channel,
-        askerName: row.askerName,
-        askerInstitution: row.askerInstitution,
-        askerContact: row.askerContact,
-        stakeholderCategory: row.stakeholderCategory,
-        topic: row.topic,
-        question: row.question,
-        participants: row.participants,
-        minutes: row.minutes,
-        visitId: row.visitId,
-        candidatePairId: row.candidatePairId,
-        occurredAt: row.occurredAt,
-      }),
-      ip: actor.ip,
-    })
-    await recountConsultationDay(tx, office, row.occurredAt)
+    const row = await insertConsultation(tx, office, { ...input, occurredAt }, actor)
     return toConsultationRecord(row)
   })
+}
+
+/** Who records a sheet: a staff member, or the system itself (a mail taken in: userId null). */
+export interface RecordedBy {
+  userId: string | null
+  ip: string | null
+}
+
+/**
+ * Writes a sheet in the caller's transaction with the office's next number for the year it happened (office
+ * time), its audit event and the day's figures; the caller has checked the input and its links.
+ */
+export async function insertConsultation(
+  tx: Transaction,
+  office: { id: string; regionCode: string; timeZone: TimeZone },
+  input: Omit<ConsultationInput, 'occurredAt'> & { occurredAt: Date },
+  by: RecordedBy,
+): Promise<ConsultationRow> {
+  const year = Number(localDay(input.occurredAt, office.timeZone).slice(0, 4))
+  const number = await allocateConsultationNumber(tx, office.id, office.regionCode, year)
+  const row = await tx.consultation.create({
+    data: {
+      officeId: office.id,
+      number,
+      channel: input.channel,
+      askerName: input.askerName,
+      askerInstitution: input.askerInstitution ?? null,
+      askerContact: input.askerContact ?? null,
+      stakeholderCategory: input.stakeholderCategory,
+      topic: input.topic,
+      question: input.question,
+      participants: input.participants,
+      minutes: input.minutes ?? null,
+      visitId: input.visitId ?? null,
+      candidatePairId: input.candidatePairId ?? null,
+      occurredAt: input.occurredAt,
+      staffId: by.userId,
+    },
+  })
+  await writeAudit(tx, {
+    actorId: by.userId,
+    officeId: office.id,
+    action: 'consultation.create',
+    targetType: 'Consultation',
+    targetId: row.id,
+    after: consultationSnapshot({
+      number: row.number,
+      status: row.status,
+      channel: row.channel,
+      askerName: row.askerName,
+      askerInstitution: row.askerInstitution,
+      askerContact: row.askerContact,
+      stakeholderCategory: row.stakeholderCategory,
+      topic: row.topic,
+      question: row.question,
+      participants: row.participants,
+      minutes: row.minutes,
+      visitId: row.visitId,
+      candidatePairId: row.candidatePairId,
+      occurredAt: row.occurredAt,
+    }),
+    ip: by.ip,
+  })
+  await recountConsultationDay(tx, office, row.occurredAt)
+  return row
 }
 
 async function ensureLinksInOffice(
@@ -179,6 +202,7 @@ export async function actOnConsultation(
       ip: actor.ip,
     })
     await recountConsultationDay(tx, await officeZone(tx, updated.officeId), updated.occurredAt)
+    if (action.type === 'answer') await queueAnswerMail(tx, updated)
     return toConsultationRecord(updated)
   })
 }

@@ -86,7 +86,7 @@ export function toAttachment(row: {
   contentType: string
   size: number
   sha256: string
-  uploadedById: string
+  uploadedById: string | null
   createdAt: Date
 }): Attachment {
   return {

@@ -13,6 +13,8 @@ import {
   type ErasedPerson,
 } from '@mejabantu/domain'
 
+import { eraseMessagesOf } from './erase-messages.ts'
+
 type Consultation = Prisma.ConsultationGetPayload<object>
 
 /** Records beyond the guest book that an erasure rewrote. */
@@ -368,6 +370,8 @@ export async function eraseEverywhere(
   }
   for (const event of copies.checkEvents)
     await tx.checkEvent.update({ where: { id: event.id }, data: erasedNotes(event) })
+  const asked = copies.sheets.filter((copy) => copy.asked).map(({ sheet }) => sheet.id)
+  await eraseMessagesOf(tx, officeId, { consultationIds: asked, people }, discarded)
   return {
     research:
       copies.checks.length +

@@ -1,3 +1,4 @@
+import { eraseMessagesOf } from './erase-messages.ts'
 import type { Prisma, Transaction } from '@mejabantu/db'
 import { ANONYMISED_NAME, retainedSheet } from '@mejabantu/domain'
 import { NONE_ANONYMISED, type AnonymisedCounts } from './anonymise-guests.ts'
@@ -39,6 +40,7 @@ export async function retainOldSheets(
     const { id, ...retained } = retainedSheet({ ...row, participants: participantsOf(row.participants) })
     await tx.consultation.update({ where: { id }, data: retained })
   }
+  await eraseMessagesOf(tx, officeId, { consultationIds: sheets.map((s) => s.id), people: [] }, discarded)
   // The files a sheet came with are the asker's documents: they go with the asker.
   await tx.attachment.deleteMany({ where: { id: { in: files.map((f) => f.id) } } })
   discarded.push(...files.map((f) => f.storageKey))

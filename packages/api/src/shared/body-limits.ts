@@ -16,7 +16,7 @@ export const DEFAULT_BODY_LIMIT = '1mb'
 /** Uploads carry the file as base64 (4/3 of its size) plus the rest of the input. */
 export const UPLOAD_BODY_LIMIT = `${Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3 / 1024 / 1024) + 1}mb`
 
-const uploads = new Set(['consultations.attach'])
+const uploads = new Set(['consultations.attach', 'messaging.chatPreview', 'messaging.chatImport'])
 
 /**
  * The body limit for a `/trpc` request path (`/a.b` or a batch `/a.b,c.d`): large only when every

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Database } from '@mejabantu/db'
 import { sessionCookieJar, type SessionCookieJar } from '../auth/session-cookie.ts'
 import { DEFAULT_KIOSK_LIMITS, type KioskLimits } from '../kiosk/throttle.ts'
+import type { SecretBox } from '../messaging/secret-box.ts'
 import { attachmentStorage, type AttachmentStorage } from './storage/configured.ts'
 
 /** Everything a procedure may use; built once per request by the HTTP adapter. */
@@ -23,6 +24,8 @@ export interface Context {
   storage: AttachmentStorage
   /** What every kiosk may do per minute. */
   kioskLimits: KioskLimits
+  /** Seals the secrets of mailboxes and gateways; null when MAIL_SECRET_KEY is not set. */
+  secrets: SecretBox | null
 }
 
 export interface ContextDeps {
@@ -34,6 +37,8 @@ export interface ContextDeps {
   storage?: AttachmentStorage
   /** Per-minute allowance of every kiosk; DEFAULT_KIOSK_LIMITS for what is not set. */
   kioskLimits?: Partial<KioskLimits>
+  /** From MAIL_SECRET_KEY; without it no mailbox or gateway secret can be stored. */
+  secrets?: SecretBox | null
 }
 
 const systemClock = () => new Date()
@@ -57,6 +62,7 @@ export function createContextFactory(deps: ContextDeps) {
     clock: deps.clock ?? systemClock,
     storage,
     kioskLimits,
+    secrets: deps.secrets ?? null,
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
     request: {

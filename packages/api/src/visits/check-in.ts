@@ -213,6 +213,7 @@ async function createVisits(
       topic: input.topic,
       purpose: input.purpose || null,
       priority: input.priority,
+      notifyOnCall: input.notifyOnCall && !!(input.guest.email || input.guest.phone),
       consentVersion: input.consentVersion,
       serviceDay: today,
       queueLane: lanes[i]!,
@@ -264,6 +265,7 @@ interface NewVisit {
   topic: string
   purpose: string | null
   priority: string | null
+  notifyOnCall: boolean
   consentVersion: string
   /** `YYYY-MM-DD`, the office's local day. */
   serviceDay: string
@@ -281,15 +283,17 @@ async function insertVisits(tx: Transaction, visits: NewVisit[]): Promise<VisitR
   const column = <K extends keyof NewVisit>(key: K) => visits.map((v) => v[key])
   return tx.$queryRaw<VisitRow[]>`
     INSERT INTO "Visit" ("id", "clientId", "officeId", "guestId", "deviceId", "topic", "purpose", "priority",
-      "consentVersion", "serviceDay", "queueLane", "queueSequence", "queueNumber", "status", "checkedInAt")
-    SELECT id, client_id, office_id, guest_id, device_id, topic, purpose, priority, consent_version,
-      service_day, queue_lane, queue_sequence, queue_number, 'menunggu', checked_in_at
+      "notifyOnCall", "consentVersion", "serviceDay", "queueLane", "queueSequence", "queueNumber", "status",
+      "checkedInAt")
+    SELECT id, client_id, office_id, guest_id, device_id, topic, purpose, priority, notify_on_call,
+      consent_version, service_day, queue_lane, queue_sequence, queue_number, 'menunggu', checked_in_at
     FROM unnest(${column('id')}::uuid[], ${column('clientId')}::uuid[], ${column('officeId')}::uuid[],
       ${column('guestId')}::uuid[], ${column('deviceId')}::uuid[], ${column('topic')}::text[],
-      ${column('purpose')}::text[], ${column('priority')}::text[], ${column('consentVersion')}::text[],
+      ${column('purpose')}::text[], ${column('priority')}::text[], ${column('notifyOnCall')}::boolean[],
+      ${column('consentVersion')}::text[],
       ${column('serviceDay')}::date[], ${column('queueLane')}::text[], ${column('queueSequence')}::int[],
       ${column('queueNumber')}::text[], ${column('checkedInAt')}::timestamptz[])
-      AS v(id, client_id, office_id, guest_id, device_id, topic, purpose, priority, consent_version,
+      AS v(id, client_id, office_id, guest_id, device_id, topic, purpose, priority, notify_on_call, consent_version,
         service_day, queue_lane, queue_sequence, queue_number, checked_in_at)
     RETURNING "id", "clientId", "officeId", "serviceDay", "status", "queueNumber", "checkedInAt", "calledAt"`
 }

@@ -8,6 +8,7 @@ import {
   type VisitStatus,
 } from '@mejabantu/domain'
 import { z } from 'zod'
+import { queueCalledNotice } from '../messaging/visit-notices.ts'
 import { ensure, refuse } from '../shared/errors.ts'
 import type { OfficeScope } from '../shared/tenancy.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
@@ -124,6 +125,7 @@ export async function callNext(db: Database, actor: Actor, now = new Date()): Pr
         after: snapshot(visit),
         ip: actor.ip,
       })
+      await queueCalledNotice(tx, visit.id)
       return toVisitView(visit)
     })
     if (called) return called

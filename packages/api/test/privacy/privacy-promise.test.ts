@@ -45,6 +45,7 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
   Visit: [
     'id',
     'clientId',
+    'notifyOnCall',
     'officeId',
     'guestId',
     'deviceId',
@@ -199,6 +200,39 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
     'sentById',
   ],
   ReportCounter: ['officeId', 'year', 'last'],
+  InboundMail: [
+    'id',
+    'officeId',
+    // Message-IDs are made by mail software (random@domain), never by the person.
+    'messageId',
+    'uidValidity',
+    'uid',
+    'sentAt',
+    'disposition',
+    'skipReason',
+    'consultationId',
+    'createdAt',
+  ],
+  OutboxMessage: [
+    'id',
+    'officeId',
+    'kind',
+    'channel',
+    'messageId',
+    'inReplyTo',
+    'references',
+    'idempotencyKey',
+    'status',
+    'attempts',
+    'nextAttemptAt',
+    'lastError',
+    'sentAt',
+    'consultationId',
+    'pairId',
+    'visitId',
+    'createdAt',
+  ],
+  ImportedThread: ['officeId', 'key', 'consultationId', 'importedAt'],
 }
 
 // The office's own channels, published on purpose; hashes of secrets, never the secrets.
@@ -208,6 +242,34 @@ const OFFICE_AND_SECRETS: Record<string, readonly string[]> = {
   KioskDevice: ['pairingCodeHash', 'tokenHash'],
   // Before and after are redacted of personal fields when the event is written.
   AuditEvent: ['before', 'after'],
+  // The office's own mailbox and gateway, set by its admin; the secrets are sealed, never stored plain.
+  Mailbox: [
+    'id',
+    'officeId',
+    'address',
+    'imapHost',
+    'imapPort',
+    'imapTls',
+    'imapUser',
+    'imapSecret',
+    'folder',
+    'smtpHost',
+    'smtpPort',
+    'smtpTls',
+    'smtpUser',
+    'smtpSecret',
+    'signature',
+    'enabled',
+    'uidValidity',
+    'lastUid',
+    'lastPolledAt',
+    'lastError',
+    'failingSince',
+    'createdAt',
+    'updatedAt',
+  ],
+  // Leadership's work addresses for alerts, changed by the admin in the office's settings.
+  OfficeMessaging: ['officeId', 'kindsOff', 'leadershipEmails', 'webhookUrl', 'webhookSecret', 'updatedAt'],
 }
 
 interface Column {

@@ -10,12 +10,17 @@ import { createContextFactory } from '../../src/shared/context.ts'
 import { appRouter } from '../../src/root.ts'
 import { ensureFirstRun } from '../../src/offices/first-run.ts'
 import type { KioskLimits } from '../../src/kiosk/throttle.ts'
+import type { SecretBox } from '../../src/messaging/secret-box.ts'
+import type { AttachmentStorage } from '../../src/shared/storage/configured.ts'
 
 export interface ServeOptions {
   /** The clock services read; a test moves it to place "now" inside or after a window. */
   clock?: () => Date
   /** The server's own per-minute kiosk allowance. */
   kioskLimits?: Partial<KioskLimits>
+  /** Seals mailbox and gateway secrets, as MAIL_SECRET_KEY does for the server. */
+  secrets?: SecretBox | null
+  storage?: AttachmentStorage
 }
 
 export interface ServedApi {

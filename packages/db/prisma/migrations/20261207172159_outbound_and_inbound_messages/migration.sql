@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Attachment" ALTER COLUMN "uploadedById" DROP NOT NULL;
+
+-- AlterTable
 ALTER TABLE "Visit" ADD COLUMN     "notifyOnCall" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateTable

@@ -1,0 +1,220 @@
+// One mail from the office's mailbox into the help desk: a new sheet of channel e-mail, a reply joining
+// its sheet, or skipped (auto-replies, bounces) — once per Message-ID, in one transaction with the UID.
+import { createHash, randomUUID } from 'node:crypto'
+import type { Transaction } from '@mejabantu/db'
+import {
+  AttachmentType,
+  askerFromMail,
+  checkAttachmentContent,
+  classifyMail,
+  MAX_ATTACHMENT_BYTES,
+  normaliseMessageId,
+  questionFromText,
+  sheetNumberInSubject,
+  threadReferences,
+  type InboundMailHeaders,
+  type TimeZone,
+} from '@mejabantu/domain'
+import { convert } from 'html-to-text'
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
+import { insertConsultation } from '../consultations/consultations.ts'
+import { writeAudit } from '../shared/audit-writer.ts'
+import type { AttachmentStorage } from '../shared/storage/configured.ts'
+
+/** Where a mail came from: the mailbox row and the UID it has there. */
+export interface MailSource {
+  mailbox: { id: string; officeId: string; address: string }
+  office: { id: string; regionCode: string; timeZone: TimeZone }
+  uidValidity: bigint
+  uid: number
+  raw: Buffer
+}
+
+export type IntakeOutcome = 'sheet' | 'reply' | 'skipped' | 'duplicate'
+
+const firstAddress = (value: AddressObject | AddressObject[] | undefined) => {
+  const entry = (Array.isArray(value) ? value[0] : value)?.value[0]
+  return entry?.address ? { name: entry.name || undefined, address: entry.address } : null
+}
+
+const header = (mail: ParsedMail, name: string): string | null => {
+  const value = mail.headers.get(name)
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string') return value
+  if (typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value
+  return String(value)
+}
+
+// HTML-only mail becomes plain text: markup, scripts and styles dropped, links kept as text.
+const htmlText = (html: string) =>
+  convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'img', format: 'skip' },
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    ],
+  })
+
+/** The headers the domain's intake rules read, from a parsed mail. */
+export function intakeHeaders(mail: ParsedMail): InboundMailHeaders {
+  const references = mail.references === undefined ? [] : [mail.references].flat()
+  return {
+    from: firstAddress(mail.from),
+    replyTo: firstAddress(mail.replyTo),
+    subject: mail.subject ?? '',
+    messageId: mail.messageId ?? null,
+    inReplyTo: mail.inReplyTo ?? null,
+    references,
+    autoSubmitted: header(mail, 'auto-submitted'),
+    precedence: header(mail, 'precedence'),
+    contentType: header(mail, 'content-type'),
+    returnPath: header(mail, 'return-path'),
+    xAutoResponseSuppress: header(mail, 'x-auto-response-suppress'),
+    xAutoreply: header(mail, 'x-autoreply') ?? header(mail, 'x-autorespond'),
+    listId: header(mail, 'list-id'),
+    xFailedRecipients: header(mail, 'x-failed-recipients'),
+  }
+}
+
+/**
+ * Takes one mail in, inside the caller's transaction (which also advances the mailbox's UID, so a crash
+ * either keeps both or neither). The raw message is stored first; a rolled-back mail leaves only bytes
+ * no row names, which a later run writes again under a new key.
+ */
+export async function takeInMail(
+  tx: Transaction,
+  storage: AttachmentStorage,
+  source: MailSource,
+): Promise<IntakeOutcome> {
+  const mail = await simpleParser(source.raw, { skipImageLinks: true })
+  const headers = intakeHeaders(mail)
+  const messageId =
+    normaliseMessageId(headers.messageId) ?? `uid.${source.uidValidity}.${source.uid}@${source.mailbox.id}`
+  const seen = await tx.inboundMail.findUnique({
+    where: { officeId_messageId: { officeId: source.office.id, messageId } },
+    select: { id: true },
+  })
+  if (seen) return 'duplicate'
+
+  const id = randomUUID()
+  const rawStorageKey = `mail/${source.office.id}/${id}.eml`
+  await storage.put(rawStorageKey, new Uint8Array(source.raw), 'message/rfc822')
+  const text = questionFromText(mail.text ?? (mail.html ? htmlText(mail.html) : ''))
+  const base = {
+    id,
+    officeId: source.office.id,
+    messageId,
+    uidValidity: source.uidValidity,
+    uid: source.uid,
+    fromAddress: headers.from?.address ?? null,
+    fromName: headers.from?.name ?? null,
+    subject: headers.subject.slice(0, 998),
+    text: text || null,
+    sentAt: mail.date ?? new Date(),
+    rawStorageKey,
+  }
+  const disposition = classifyMail(headers, [source.mailbox.address])
+  if (disposition.kind === 'skip') {
+    await tx.inboundMail.create({ data: { ...base, disposition: 'skipped', skipReason: disposition.reason } })
+    return 'skipped'
+  }
+
+  const thread = await sheetOfThread(tx, source.office.id, headers)
+  if (thread) {
+    await tx.inboundMail.create({ data: { ...base, disposition: 'reply', consultationId: thread.id } })
+    await attachFiles(tx, storage, thread.id, mail)
+    await writeAudit(tx, {
+      actorId: null,
+      officeId: source.office.id,
+      action: 'consultation.mailReply',
+      targetType: 'Consultation',
+      targetId: thread.id,
+      after: { messageId },
+      ip: null,
+    })
+    return 'reply'
+  }
+
+  const asker = askerFromMail(headers)
+  if (!asker) {
+    await tx.inboundMail.create({ data: { ...base, disposition: 'skipped', skipReason: 'no_sender' } })
+    return 'skipped'
+  }
+  const pair = await tx.candidatePair.findFirst({
+    where: { officeId: source.office.id, loEmail: { equals: asker.contact, mode: 'insensitive' } },
+    select: { id: true },
+  })
+  const question =
+    [headers.subject.trim(), text].filter(Boolean).join('\n\n').slice(0, 10_000) || '(tanpa isi)'
+  const sheet = await insertConsultation(
+    tx,
+    source.office,
+    {
+      channel: 'email',
+      askerName: asker.name,
+      askerContact: asker.contact,
+      stakeholderCategory: pair ? 'lo' : 'lainnya',
+      topic: 'lainnya',
+      question,
+      participants: [],
+      occurredAt: base.sentAt > new Date() ? new Date() : base.sentAt,
+      ...(pair && { candidatePairId: pair.id }),
+    },
+    { userId: null, ip: null },
+  )
+  await tx.inboundMail.create({ data: { ...base, disposition: 'sheet', consultationId: sheet.id } })
+  await attachFiles(tx, storage, sheet.id, mail)
+  return 'sheet'
+}
+
+/** The sheet a reply belongs to: by the Message-IDs it answers (ours or the asker's), else by the tag. */
+async function sheetOfThread(tx: Transaction, officeId: string, headers: InboundMailHeaders) {
+  const references = threadReferences(headers)
+  if (references.length > 0) {
+    const inbound = await tx.inboundMail.findFirst({
+      where: { officeId, messageId: { in: references }, consultationId: { not: null } },
+      select: { consultationId: true },
+    })
+    const outbound =
+      inbound ??
+      (await tx.outboxMessage.findFirst({
+        where: { officeId, messageId: { in: references }, consultationId: { not: null } },
+        select: { consultationId: true },
+      }))
+    if (outbound?.consultationId) return { id: outbound.consultationId }
+  }
+  const number = sheetNumberInSubject(headers.subject)
+  return number ? tx.consultation.findFirst({ where: { officeId, number }, select: { id: true } }) : null
+}
+
+// Files of the kinds a sheet accepts are kept as its attachments; the rest stay in the raw message only.
+async function attachFiles(
+  tx: Transaction,
+  storage: AttachmentStorage,
+  consultationId: string,
+  mail: ParsedMail,
+) {
+  for (const file of mail.attachments) {
+    const type = AttachmentType.schema.safeParse(file.contentType)
+    const bytes = new Uint8Array(file.content)
+    if (!type.success || bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) continue
+    if (!checkAttachmentContent(type.data, bytes).ok) continue
+    const id = randomUUID()
+    const storageKey = `consultations/${consultationId}/${id}`
+    await storage.put(storageKey, bytes, type.data)
+    await tx.attachment.create({
+      data: {
+        id,
+        consultationId,
+        fileName: (file.filename ?? `lampiran-${id.slice(0, 8)}`).replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200),
+        contentType: type.data,
+        size: bytes.length,
+        sha256: sha256(bytes),
+        storageKey,
+        uploadedById: null,
+      },
+    })
+  }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

@@ -1,0 +1,211 @@
+// What goes out to the people concerned, when, and how often it is tried. Messages to LOs are in Bahasa
+// Indonesia, as KPU writes to them; every date names its zone (WIB/WITA/WIT).
+import type { z } from 'zod'
+import { labelledEnum } from './labels.ts'
+import { formatInZone, type TimeZone } from './time.ts'
+
+/** The kinds of message the desk sends; an office may turn each off. */
+export const NotificationKind = labelledEnum({
+  research_result: { id: 'Hasil penelitian ke LO', en: 'Research results to the LO' },
+  fix_reminder_24h: { id: 'Pengingat perbaikan 24 jam', en: 'Perbaikan reminder, 24 h' },
+  fix_reminder_3h: { id: 'Pengingat perbaikan 3 jam', en: 'Perbaikan reminder, 3 h' },
+  submission_receipt: { id: 'Tanda terima ke LO', en: 'Receipt to the LO' },
+  leadership_alert: { id: 'Peringatan ke pimpinan', en: 'Alert to leadership' },
+  queue_called: { id: 'Panggilan antrean ke tamu', en: 'Queue call to the guest' },
+  consultation_answer: { id: 'Jawaban konsultasi lewat e-mail', en: 'Consultation answer by e-mail' },
+})
+/** A kind of message. */
+export type NotificationKind = z.infer<typeof NotificationKind.schema>
+
+/** A message as sent: a subject and plain text. */
+export interface OutgoingMessage {
+  subject: string
+  text: string
+}
+
+/** A document named in a message. */
+export interface NoticeItem {
+  code: string
+  title: string
+  subject: string
+}
+
+const at = (instant: Date, zone: TimeZone) => formatInZone(instant, zone)
+const line = (item: NoticeItem) => `- ${item.code} ${item.title} (${item.subject})`
+const footer = (officeName: string) =>
+  `\n\nPesan ini dikirim otomatis oleh helpdesk pencalonan ${officeName}.`
+
+/** The research results of a batch: BMS first with the perbaikan window, then MS and TMS. */
+export function researchResultMessage(input: {
+  officeName: string
+  pairLabel: string
+  items: (NoticeItem & { status: 'MS' | 'BMS' | 'TMS' })[]
+  fixWindow: { opensAt: Date; lastMinute: Date } | null
+  zone: TimeZone
+}): OutgoingMessage {
+  const of = (status: 'MS' | 'BMS' | 'TMS') => input.items.filter((i) => i.status === status)
+  const bms = of('BMS')
+  const parts = [`Yth. LO ${input.pairLabel},`, '', `Hasil penelitian dokumen oleh ${input.officeName}:`]
+  if (bms.length > 0) {
+    parts.push('', 'Belum memenuhi syarat (BMS), wajib diperbaiki:', ...bms.map(line))
+    parts.push(
+      input.fixWindow
+        ? `Perbaikan diserahkan mulai ${at(input.fixWindow.opensAt, input.zone)} sampai ${at(input.fixWindow.lastMinute, input.zone)}.`
+        : 'Jadwal perbaikan akan diberitahukan.',
+    )
+  } else parts.push('', 'Tidak ada dokumen yang perlu diperbaiki.')
+  if (of('MS').length > 0) parts.push('', 'Memenuhi syarat (MS):', ...of('MS').map(line))
+  if (of('TMS').length > 0) parts.push('', 'Tidak memenuhi syarat (TMS):', ...of('TMS').map(line))
+  return {
+    subject: `Hasil penelitian ${input.pairLabel}${bms.length ? ` — ${bms.length} dokumen BMS` : ''}`,
+    text: parts.join('\n') + footer(input.officeName),
+  }
+}
+
+/** A reminder while documents are still BMS and the window closes in 24 or 3 hours. */
+export function fixReminderMessage(input: {
+  officeName: string
+  pairLabel: string
+  hoursLeft: 24 | 3
+  bmsItems: NoticeItem[]
+  lastMinute: Date
+  zone: TimeZone
+}): OutgoingMessage {
+  const deadline = at(input.lastMinute, input.zone)
+  return {
+    subject: `Pengingat: perbaikan ${input.pairLabel} berakhir ${deadline}`,
+    text:
+      [
+        `Yth. LO ${input.pairLabel},`,
+        '',
+        `Masa perbaikan berakhir dalam ${input.hoursLeft} jam, pada ${deadline}. Dokumen yang masih BMS:`,
+        ...input.bmsItems.map(line),
+        '',
+        'Dokumen yang tidak diperbaiki sampai batas waktu dinyatakan TMS.',
+      ].join('\n') + footer(input.officeName),
+  }
+}
+
+/** The tanda terima of a hand-in. */
+export function receiptMessage(input: {
+  officeName: string
+  pairLabel: string
+  number: string
+  receivedAt: Date
+  items: NoticeItem[]
+  zone: TimeZone
+}): OutgoingMessage {
+  return {
+    subject: `Tanda terima ${input.number} — ${input.pairLabel}`,
+    text:
+      [
+        `Yth. LO ${input.pairLabel},`,
+        '',
+        `${input.officeName} telah menerima dokumen berikut pada ${at(input.receivedAt, input.zone)} (tanda terima ${input.number}):`,
+        ...input.items.map(line),
+      ].join('\n') + footer(input.officeName),
+  }
+}
+
+/** Leadership's alert: BMS documents with no step since the results, a day before the close. */
+export function leadershipAlertMessage(input: {
+  officeName: string
+  pairLabel: string
+  idleItems: (NoticeItem & { since: Date })[]
+  lastMinute: Date
+  zone: TimeZone
+}): OutgoingMessage {
+  return {
+    subject: `Perhatian: ${input.idleItems.length} dokumen BMS ${input.pairLabel} belum ditindaklanjuti`,
+    text:
+      [
+        'Yth. Pimpinan,',
+        '',
+        `Masa perbaikan berakhir ${at(input.lastMinute, input.zone)}. Dokumen ${input.pairLabel} berikut masih BMS tanpa tindak lanjut:`,
+        ...input.idleItems.map((i) => `${line(i)} — sejak ${at(i.since, input.zone)}`),
+      ].join('\n') + footer(input.officeName),
+  }
+}
+
+/** A walk-in's number is called; short enough for one SMS. */
+export function queueCalledMessage(input: {
+  officeName: string
+  queueNumber: string
+  desk?: string | null
+}): OutgoingMessage {
+  const where = input.desk ? ` ke ${input.desk}` : ' ke meja layanan'
+  return {
+    subject: `Nomor ${input.queueNumber} dipanggil`,
+    text: `Nomor antrean ${input.queueNumber} dipanggil. Silakan menuju${where}. ${input.officeName}`.slice(
+      0,
+      160,
+    ),
+  }
+}
+
+/** The answer to a sheet that came by mail. */
+export function answerMessage(input: {
+  number: string
+  subject: string
+  answer: string
+  legalBasis?: string | null
+  signature: string
+}): OutgoingMessage {
+  const parts = [input.answer.trim()]
+  if (input.legalBasis) parts.push('', `Dasar hukum: ${input.legalBasis}`)
+  parts.push('', `Nomor lembar konsultasi: ${input.number}`)
+  if (input.signature.trim()) parts.push('', '-- ', input.signature.trim())
+  return { subject: input.subject, text: parts.join('\n') }
+}
+
+const HOUR_MS = 60 * 60_000
+type Reminder = 'fix_reminder_24h' | 'fix_reminder_3h'
+const REMINDERS: [Reminder, number][] = [
+  ['fix_reminder_3h', 3],
+  ['fix_reminder_24h', 24],
+]
+
+/**
+ * The reminder due at `now` for a window closing at `closesAt`, given the kinds already sent: the latest
+ * whose moment has passed (a 24 h reminder missed while the 3 h one is due is skipped), never after close.
+ */
+export function dueReminders(closesAt: Date, now: Date, sent: readonly NotificationKind[]): Reminder[] {
+  if (now >= closesAt) return []
+  const due = REMINDERS.find(([, hours]) => now.getTime() >= closesAt.getTime() - hours * HOUR_MS)
+  if (!due) return []
+  const [kind] = due
+  if (sent.includes(kind) || (kind === 'fix_reminder_24h' && sent.includes('fix_reminder_3h'))) return []
+  return [kind]
+}
+
+/** Leadership is alerted once, from 24 h before the close, when a BMS document has had no step since then. */
+export function leadershipAlertDue(input: {
+  closesAt: Date
+  now: Date
+  lastStepAt: Date
+  alreadySent: boolean
+}): boolean {
+  const from = input.closesAt.getTime() - 24 * HOUR_MS
+  return (
+    !input.alreadySent &&
+    input.now < input.closesAt &&
+    input.now.getTime() >= from &&
+    input.lastStepAt.getTime() < from
+  )
+}
+
+/** How many times the outbox tries a message before giving up. */
+export const MAX_DELIVERY_ATTEMPTS = 6
+const BACKOFF_MINUTES = [1, 5, 30, 120, 360]
+
+/** When to try again after `attempts` failures; null once it is dead (a permanent failure at once). */
+export function nextAttemptAt(attempts: number, now: Date, failure: 'temporary' | 'permanent'): Date | null {
+  if (failure === 'permanent' || attempts >= MAX_DELIVERY_ATTEMPTS) return null
+  const minutes = BACKOFF_MINUTES[Math.min(Math.max(attempts, 1), BACKOFF_MINUTES.length) - 1]!
+  return new Date(now.getTime() + minutes * 60_000)
+}
+
+/** The idempotency key of a notification: the same event and recipient never queue twice. */
+export function notificationKey(kind: NotificationKind, ...parts: string[]): string {
+  return [kind, ...parts].join(':').slice(0, 500)
+}

@@ -1,0 +1,3 @@
+import { integrationConfig } from '@mejabantu/vitest-config'
+
+export default integrationConfig
