@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { readConfig } from '../src/config.ts'
+
+describe('the environment, read once at start', () => {
+  it('takes the mail secret key as 32 bytes of base64 or hex, and leaves it unset when not given', () => {
+    const key = randomBytes(32)
+    expect(readConfig({ MAIL_SECRET_KEY: key.toString('base64') }).mailSecretKey).toEqual(key)
+    expect(readConfig({ MAIL_SECRET_KEY: key.toString('hex') }).mailSecretKey).toEqual(key)
+    expect(readConfig({}).mailSecretKey).toBeNull()
+    expect(readConfig({}).messagingIntervalMinutes).toBe(1)
+  })
+
+  it('stops the start on a key of the wrong length, naming the variable but not the value', () => {
+    const short = randomBytes(16).toString('base64')
+    expect(() => readConfig({ MAIL_SECRET_KEY: short })).toThrow(/MAIL_SECRET_KEY/)
+    expect(() => readConfig({ MAIL_SECRET_KEY: short })).not.toThrow(new RegExp(short.replace(/[+/=]/g, '.')))
+    expect(() => readConfig({ MESSAGING_INTERVAL_MINUTES: '-1' })).toThrow(/MESSAGING_INTERVAL_MINUTES/)
+  })
+})
