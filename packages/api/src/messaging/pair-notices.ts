@@ -60,18 +60,18 @@ export function queueToLo(
   )
 }
 
+/** The columns a notice needs of a pair: where its LO is reached, and its current candidates' names. */
+export const noticePairSelect = {
+  id: true,
+  officeId: true,
+  ballotNumber: true,
+  loEmail: true,
+  loPhone: true,
+  candidates: { where: { replacedAt: null }, select: { role: true, fullName: true } },
+} as const
+
 async function noticePair(tx: Transaction, pairId: string): Promise<NoticePair> {
-  const pair = await tx.candidatePair.findUniqueOrThrow({
-    where: { id: pairId },
-    select: {
-      id: true,
-      officeId: true,
-      ballotNumber: true,
-      loEmail: true,
-      loPhone: true,
-      candidates: { where: { replacedAt: null }, select: { role: true, fullName: true } },
-    },
-  })
+  const pair = await tx.candidatePair.findUniqueOrThrow({ where: { id: pairId }, select: noticePairSelect })
   return { ...pair, label: pairLabel(pair) }
 }
 

@@ -14,7 +14,7 @@ import {
 } from '@mejabantu/domain'
 import { calendarOf, catalogOf } from '../candidates/elections-records.ts'
 import { enqueue } from './outbox.ts'
-import { pairLabel, queueToLo } from './pair-notices.ts'
+import { noticePairSelect, pairLabel, queueToLo } from './pair-notices.ts'
 
 const WAITING_FOR_FIX = ['BMS', 'perbaikan']
 
@@ -41,12 +41,7 @@ export async function queueDueReminders(db: Database, now = new Date()): Promise
         checks: { some: { status: { in: WAITING_FOR_FIX }, supersededAt: null } },
       },
       select: {
-        id: true,
-        officeId: true,
-        ballotNumber: true,
-        loEmail: true,
-        loPhone: true,
-        candidates: { where: { replacedAt: null }, select: { role: true, fullName: true } },
+        ...noticePairSelect,
         checks: {
           where: { status: { in: WAITING_FOR_FIX }, supersededAt: null },
           select: {

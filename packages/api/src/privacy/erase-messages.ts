@@ -14,14 +14,16 @@ export async function eraseMessagesOf(
 ): Promise<number> {
   const emails = scope.people.flatMap((p) => (p.email ? [p.email] : []))
   const contacts = [...emails, ...scope.people.flatMap((p) => (p.phone ? [p.phone] : []))]
+  // Rows of the sheets they asked, or whose `column` holds one of their contacts.
+  const theirs = <C extends string>(column: C, values: readonly string[]) => ({
+    officeId,
+    OR: [
+      { consultationId: { in: [...scope.consultationIds] } },
+      ...values.map((value) => ({ [column]: { equals: value, mode: 'insensitive' as const } })),
+    ],
+  })
   const mails = await tx.inboundMail.findMany({
-    where: {
-      officeId,
-      OR: [
-        { consultationId: { in: [...scope.consultationIds] } },
-        ...emails.map((email) => ({ fromAddress: { equals: email, mode: 'insensitive' as const } })),
-      ],
-    },
+    where: theirs('fromAddress', emails),
     select: { id: true, subject: true, rawStorageKey: true },
   })
   for (const mail of mails) {
@@ -38,13 +40,7 @@ export async function eraseMessagesOf(
   }
   discarded.push(...mails.flatMap((m) => (m.rawStorageKey ? [m.rawStorageKey] : [])))
   const sent = await tx.outboxMessage.findMany({
-    where: {
-      officeId,
-      OR: [
-        { consultationId: { in: [...scope.consultationIds] } },
-        ...contacts.map((contact) => ({ recipient: { equals: contact, mode: 'insensitive' as const } })),
-      ],
-    },
+    where: theirs('recipient', contacts),
     select: { id: true, subject: true },
   })
   for (const message of sent) {

@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { closeLapsedFixes } from '../../src/candidates/lapse.ts'
 import { startApi, type ApiFixture } from '../support/api-server.ts'
 import type { Browser } from '../support/browser.ts'
-import { data, ensureOffice, pairInput, ruleOf, signInAt, testClock } from '../support/nomination.ts'
+import { bantulWithPair, data, pairInput, ruleOf, signInAt, testClock } from '../support/nomination.ts'
 
 interface Check {
   id: string
@@ -64,31 +64,8 @@ describe.each(testTargets())('the research lifecycle of a pair on $kind', (targe
 
   beforeAll(async () => {
     api = await startApi(target, undefined, { clock: clock.now })
-    await ensureOffice(api.db, {
-      regionCode: '34',
-      name: 'KPU DIY',
-      level: 'PROVINSI',
-      parentRegionCode: '00',
-    })
-    await ensureOffice(api.db, {
-      regionCode: '34.02',
-      name: 'KPU Kabupaten Bantul',
-      level: 'KABKOTA',
-      parentRegionCode: '34',
-    })
-    const admin = await signInAt(api, '34.02', 'admin')
-    petugas = await signInAt(api, '34.02', 'petugas')
+    ;({ petugas, electionId, pairId } = await bantulWithPair(api, clock))
     pimpinan = await signInAt(api, '34.02', 'pimpinan')
-    clock.set('2024-08-28T10:00', 'WIB')
-    electionId = data<{ id: string }>(
-      await admin.mutation('elections.create', {
-        name: 'Pilkada Bantul',
-        kind: 'bupati',
-        regionCode: '34.02',
-        year: 2024,
-      }),
-    ).id
-    pairId = data<{ id: string }>(await petugas.mutation('candidates.create', pairInput(electionId))).id
   })
   afterAll(() => api?.close())
 

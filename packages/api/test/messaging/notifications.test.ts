@@ -11,7 +11,7 @@ import { secretBox } from '../../src/messaging/secret-box.ts'
 import { startApi, type ApiFixture } from '../support/api-server.ts'
 import type { Browser } from '../support/browser.ts'
 import { checkInInput, pairKiosk } from '../support/kiosk.ts'
-import { data, ensureOffice, pairInput, signInAt, testClock } from '../support/nomination.ts'
+import { bantulWithPair, data, testClock } from '../support/nomination.ts'
 
 interface Check {
   id: string
@@ -72,30 +72,7 @@ describe.each(testTargets())('messages to the people concerned on $kind', (targe
     await once(gateway, 'listening')
     gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/kirim`
     api = await startApi(target, undefined, { clock: clock.now, secrets })
-    await ensureOffice(api.db, {
-      regionCode: '34',
-      name: 'KPU DIY',
-      level: 'PROVINSI',
-      parentRegionCode: '00',
-    })
-    await ensureOffice(api.db, {
-      regionCode: '34.02',
-      name: 'KPU Kabupaten Bantul',
-      level: 'KABKOTA',
-      parentRegionCode: '34',
-    })
-    admin = await signInAt(api, '34.02', 'admin')
-    petugas = await signInAt(api, '34.02', 'petugas')
-    clock.set('2024-08-28T10:00', 'WIB')
-    const electionId = data<{ id: string }>(
-      await admin.mutation('elections.create', {
-        name: 'Pilkada Bantul',
-        kind: 'bupati',
-        regionCode: '34.02',
-        year: 2024,
-      }),
-    ).id
-    pairId = data<{ id: string }>(await petugas.mutation('candidates.create', pairInput(electionId))).id
+    ;({ admin, petugas, pairId } = await bantulWithPair(api, clock))
     data(await settings())
   })
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { Database } from '@mejabantu/db'
 import { instantAt, type OfficeLevel, type Role, type TimeZone } from '@mejabantu/domain'
 import { hashPassword } from '../../src/auth/passwords.ts'
 import type { MatrixWorld } from '../matrix/types.ts'
+import type { ApiFixture } from './api-server.ts'
 import { Browser, dataOf, type TrpcReply } from './browser.ts'
 
 /** A clock a test moves by hand; hand `now` to `startApi(target, undefined, { clock: clock.now })`. */
@@ -167,4 +168,31 @@ export function otherRecords(world: MatrixWorld): Promise<OtherRecords> {
     )
   }
   return made.get(world)!
+}
+
+/**
+ * KPU Kabupaten Bantul under KPU DIY, its admin and a petugas, an election of 2024 made on 28 August and one
+ * party pair registered in it: the usual start of a research test. Moves `clock` to that morning.
+ */
+export async function bantulWithPair(api: ApiFixture, clock: ReturnType<typeof testClock>) {
+  await ensureOffice(api.db, { regionCode: '34', name: 'KPU DIY', level: 'PROVINSI', parentRegionCode: '00' })
+  await ensureOffice(api.db, {
+    regionCode: '34.02',
+    name: 'KPU Kabupaten Bantul',
+    level: 'KABKOTA',
+    parentRegionCode: '34',
+  })
+  const admin = await signInAt(api, '34.02', 'admin')
+  const petugas = await signInAt(api, '34.02', 'petugas')
+  clock.set('2024-08-28T10:00', 'WIB')
+  const electionId = data<{ id: string }>(
+    await admin.mutation('elections.create', {
+      name: 'Pilkada Bantul',
+      kind: 'bupati',
+      regionCode: '34.02',
+      year: 2024,
+    }),
+  ).id
+  const pairId = data<{ id: string }>(await petugas.mutation('candidates.create', pairInput(electionId))).id
+  return { admin, petugas, electionId, pairId }
 }
