@@ -26,16 +26,18 @@ const actions: Record<string, ConsultationAction> = {
   answer: { type: 'answer' },
   refer: { type: 'refer', toOfficeId: provinsi },
   close: { type: 'close' },
+  reply: { type: 'reply' },
 }
 
 describe('consultation lifecycle', () => {
-  it('allows exactly baru → dijawab | dirujuk, dirujuk → dijawab | dirujuk, dijawab → selesai', () => {
+  it('allows exactly baru → dijawab | dirujuk, dirujuk → dijawab | dirujuk, dijawab → selesai | baru (a reply)', () => {
     const allowed: Record<string, string> = {
       'baru answer': 'dijawab',
       'baru refer': 'dirujuk',
       'dirujuk answer': 'dijawab',
       'dirujuk refer': 'dirujuk',
       'dijawab close': 'selesai',
+      'dijawab reply': 'baru',
     }
     for (const status of ConsultationStatus.values) {
       for (const [name, action] of Object.entries(actions)) {

@@ -16,9 +16,9 @@ export type ConsultationState = Pick<
   | 'referredToOfficeId'
 >
 
-/** What staff do to a consultation. */
+/** What staff do to a consultation, and the asker writing again in its thread (`reply`). */
 export type ConsultationAction =
-  { type: 'answer' } | { type: 'refer'; toOfficeId: string | null } | { type: 'close' }
+  { type: 'answer' } | { type: 'refer'; toOfficeId: string | null } | { type: 'close' } | { type: 'reply' }
 
 const moves: Record<ConsultationAction['type'], Partial<Record<ConsultationStatus, ConsultationStatus>>> = {
   // A referred consultation is answered by the office it went to: "referral answered".
@@ -26,12 +26,15 @@ const moves: Record<ConsultationAction['type'], Partial<Record<ConsultationStatu
   // The receiving office may refer further up (Provinsi → KPU RI).
   refer: { baru: 'dirujuk', dirujuk: 'dirujuk' },
   close: { dijawab: 'selesai' },
+  // The asker wrote again after the answer: it waits for the desk once more. A closed sheet stays closed.
+  reply: { dijawab: 'baru' },
 }
 
 const verbs = {
   answer: { id: 'dijawab', en: 'answered' },
   refer: { id: 'dirujuk', en: 'referred' },
   close: { id: 'ditutup', en: 'closed' },
+  reply: { id: 'dibalas penanya', en: 'replied to by the asker' },
 }
 
 /**

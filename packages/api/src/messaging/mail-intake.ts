@@ -3,7 +3,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Transaction } from '@mejabantu/db'
 import {
+  applyConsultationAction,
   AttachmentType,
+  type ConsultationStatus,
   askerFromMail,
   checkAttachmentContent,
   classifyMail,
@@ -19,6 +21,7 @@ import { convert } from 'html-to-text'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
 import { insertConsultation } from '../consultations/consultations.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
+import { recountConsultationDay } from '../reports/daily-summary.ts'
 import type { AttachmentStorage } from '../shared/storage/configured.ts'
 
 /** Where a mail came from: the mailbox row and the UID it has there. */
@@ -119,17 +122,28 @@ export async function takeInMail(
     return 'skipped'
   }
 
+  // A reply to a closed sheet starts a new one: the closed record stays as it was signed off.
   const thread = await sheetOfThread(tx, source.office.id, headers)
-  if (thread) {
+  if (thread && thread.status !== 'selesai') {
     await tx.inboundMail.create({ data: { ...base, disposition: 'reply', consultationId: thread.id } })
     await attachFiles(tx, storage, thread.id, mail)
+    const reopened = applyConsultationAction(
+      { ...thread, status: thread.status as ConsultationStatus },
+      { type: 'reply' },
+      new Date(),
+    )
+    if (reopened.ok) {
+      await tx.consultation.update({ where: { id: thread.id }, data: { status: reopened.value.status } })
+      await recountConsultationDay(tx, source.office, thread.occurredAt)
+    }
     await writeAudit(tx, {
       actorId: null,
       officeId: source.office.id,
       action: 'consultation.mailReply',
       targetType: 'Consultation',
       targetId: thread.id,
-      after: { messageId },
+      before: { status: thread.status },
+      after: { messageId, status: reopened.ok ? reopened.value.status : thread.status },
       ip: null,
     })
     return 'reply'
@@ -167,6 +181,17 @@ export async function takeInMail(
   return 'sheet'
 }
 
+const threadSelect = {
+  id: true,
+  status: true,
+  occurredAt: true,
+  firstResponseAt: true,
+  answeredAt: true,
+  referredAt: true,
+  closedAt: true,
+  referredToOfficeId: true,
+} as const
+
 /** The sheet a reply belongs to: by the Message-IDs it answers (ours or the asker's), else by the tag. */
 async function sheetOfThread(tx: Transaction, officeId: string, headers: InboundMailHeaders) {
   const references = threadReferences(headers)
@@ -181,10 +206,12 @@ async function sheetOfThread(tx: Transaction, officeId: string, headers: Inbound
         where: { officeId, messageId: { in: references }, consultationId: { not: null } },
         select: { consultationId: true },
       }))
-    if (outbound?.consultationId) return { id: outbound.consultationId }
+    if (outbound?.consultationId) {
+      return tx.consultation.findUnique({ where: { id: outbound.consultationId }, select: threadSelect })
+    }
   }
   const number = sheetNumberInSubject(headers.subject)
-  return number ? tx.consultation.findFirst({ where: { officeId, number }, select: { id: true } }) : null
+  return number ? tx.consultation.findFirst({ where: { officeId, number }, select: threadSelect }) : null
 }
 
 // Files of the kinds a sheet accepts are kept as its attachments; the rest stay in the raw message only.

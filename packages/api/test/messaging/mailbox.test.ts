@@ -172,6 +172,31 @@ describe.each(testTargets())('the office mailbox on $kind', (target) => {
       await world.petugas.query('messaging.sheetMessages', { consultationId: sheet!.id }),
     )
     expect(history.map((h) => h.direction)).toEqual(['masuk', 'masuk', 'keluar', 'masuk'])
+    // The asker wrote again: the sheet waits for the desk once more.
+    expect(
+      (await world.api.db.prisma.consultation.findUniqueOrThrow({ where: { id: sheet!.id } })).status,
+    ).toBe('baru')
+  })
+
+  it('starts a new sheet for a reply to a closed one', async () => {
+    const [sheet] = await sheets()
+    await world.petugas.mutation('consultations.answer', { id: sheet!.id, answer: 'Sama-sama.' })
+    expect((await world.petugas.mutation('consultations.close', { id: sheet!.id })).status).toBe(200)
+    await deliver({
+      messageId: '<late@partai-contoh.test>',
+      subject: `Re: [${sheet!.number}] Format SKCK`,
+      text: 'Satu lagi.',
+    })
+    expect((await poll()).taken).toMatchObject({ sheet: 1, reply: 0 })
+    expect(
+      (await world.api.db.prisma.consultation.findUniqueOrThrow({ where: { id: sheet!.id } })).status,
+    ).toBe('selesai')
+    const created = (await sheets()).at(-1)!
+    expect(created.question).toContain('Satu lagi.')
+    await world.api.db.prisma.outboxMessage.updateMany({
+      data: { status: 'sent' },
+      where: { status: 'pending' },
+    })
   })
 
   it('survives an outage of either server: the admin sees it, nothing is lost, it catches up', async () => {
@@ -188,7 +213,7 @@ describe.each(testTargets())('the office mailbox on $kind', (target) => {
       (await world.api.db.prisma.mailbox.findUniqueOrThrow({ where: { officeId } })).lastError,
     ).toBeNull()
 
-    const [, fourth] = await sheets()
+    const fourth = (await sheets()).find((s) => s.question.startsWith('Jadwal perbaikan'))
     world.smtp.rejectNext(1, 451)
     await world.petugas.mutation('consultations.answer', {
       id: fourth!.id,
