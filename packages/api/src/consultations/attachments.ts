@@ -1,6 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { Database } from '@mejabantu/db'
-import { checkAttachmentContent, type Attachment, type AttachmentUpload } from '@mejabantu/domain'
+import type { Database, Transaction } from '@mejabantu/db'
+import {
+  AttachmentType,
+  checkAttachmentContent,
+  MAX_ATTACHMENT_BYTES,
+  type Attachment,
+  type AttachmentUpload,
+} from '@mejabantu/domain'
 import { ensure, refuse } from '../shared/errors.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
 import { ensureReadable } from './access.ts'
@@ -78,6 +84,48 @@ export async function attachFile(
     await storage.delete(storageKey).catch(() => {})
     throw error
   }
+}
+
+/** A file that came with a mail or a chat export, to keep on a sheet if it is of a kind sheets accept. */
+export interface ArrivedFile {
+  consultationId: string
+  fileName: string
+  contentType: string
+  bytes: Uint8Array
+  /** Null for files the system took in by itself (a mail). */
+  uploadedById: string | null
+}
+
+/**
+ * Keeps an arrived file as an attachment inside the caller's transaction, when its type, size and content
+ * are ones an upload would be accepted with; anything else is passed over (it stays in what it came in).
+ * Returns the storage key written, for the caller to remove should the transaction fail, or null.
+ */
+export async function keepArrivedFile(
+  tx: Transaction,
+  storage: AttachmentStorage,
+  file: ArrivedFile,
+): Promise<string | null> {
+  const type = AttachmentType.schema.safeParse(file.contentType)
+  const { bytes } = file
+  if (!type.success || bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) return null
+  if (!checkAttachmentContent(type.data, bytes).ok) return null
+  const id = randomUUID()
+  const storageKey = `consultations/${file.consultationId}/${id}`
+  await storage.put(storageKey, bytes, type.data)
+  await tx.attachment.create({
+    data: {
+      id,
+      consultationId: file.consultationId,
+      fileName: file.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || `lampiran-${id.slice(0, 8)}`,
+      contentType: type.data,
+      size: bytes.length,
+      sha256: sha256(bytes),
+      storageKey,
+      uploadedById: file.uploadedById,
+    },
+  })
+  return storageKey
 }
 
 /** The attachments of a sheet the actor may read, oldest first. */

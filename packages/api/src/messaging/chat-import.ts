@@ -1,11 +1,8 @@
 // A WhatsApp export of the office's LO group into sheets: the threads it proposes, then the ones staff
 // confirm, each once per office however often the same (or a longer) export is imported again.
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Database, Transaction } from '@mejabantu/db'
 import {
-  AttachmentType,
-  checkAttachmentContent,
-  MAX_ATTACHMENT_BYTES,
   parseChatExport,
   proposeThreads,
   type StakeholderCategory,
@@ -14,6 +11,7 @@ import {
   type Topic,
 } from '@mejabantu/domain'
 import { strFromU8, unzipSync } from 'fflate'
+import { keepArrivedFile } from '../consultations/attachments.ts'
 import { insertConsultation } from '../consultations/consultations.ts'
 import type { Actor } from '../shared/actor.ts'
 import { ensure, refuse } from '../shared/errors.ts'
@@ -177,24 +175,15 @@ async function attachMedia(
 ) {
   for (const name of thread.attachments) {
     const bytes = media.get(name)
-    const type = AttachmentType.schema.safeParse(typeByExtension[name.split('.').at(-1)?.toLowerCase() ?? ''])
-    if (!bytes || !type.success || bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) continue
-    if (!checkAttachmentContent(type.data, bytes).ok) continue
-    const id = randomUUID()
-    const storageKey = `consultations/${consultationId}/${id}`
-    await storage.put(storageKey, bytes, type.data)
-    stored.push(storageKey)
-    await tx.attachment.create({
-      data: {
-        id,
-        consultationId,
-        fileName: name.slice(0, 200),
-        contentType: type.data,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        storageKey,
-        uploadedById: actor.userId,
-      },
+    if (!bytes) continue
+    const contentType = typeByExtension[name.split('.').at(-1)?.toLowerCase() ?? ''] ?? ''
+    const key = await keepArrivedFile(tx, storage, {
+      consultationId,
+      fileName: name,
+      contentType,
+      bytes,
+      uploadedById: actor.userId,
     })
+    if (key) stored.push(key)
   }
 }
