@@ -2,6 +2,7 @@
 // Indonesia, as KPU writes to them; every date names its zone (WIB/WITA/WIT).
 import type { z } from 'zod'
 import { labelledEnum } from './labels.ts'
+import { replySubject, sheetSubject } from './mail-intake.ts'
 import { formatInZone, type TimeZone } from './time.ts'
 
 /** The kinds of message the desk sends; an office may turn each off. */
@@ -32,6 +33,8 @@ export interface NoticeItem {
 
 const at = (instant: Date, zone: TimeZone) => formatInZone(instant, zone)
 const line = (item: NoticeItem) => `- ${item.code} ${item.title} (${item.subject})`
+// A document still BMS when the perbaikan window closes becomes TMS: every notice of BMS says so.
+const UNFIXED = 'Dokumen yang tidak diperbaiki sampai batas waktu dinyatakan TMS.'
 const footer = (officeName: string) =>
   `\n\nPesan ini dikirim otomatis oleh helpdesk pencalonan ${officeName}.`
 
@@ -52,6 +55,7 @@ export function researchResultMessage(input: {
       input.fixWindow
         ? `Perbaikan diserahkan mulai ${at(input.fixWindow.opensAt, input.zone)} sampai ${at(input.fixWindow.lastMinute, input.zone)}.`
         : 'Jadwal perbaikan akan diberitahukan.',
+      UNFIXED,
     )
   } else parts.push('', 'Tidak ada dokumen yang perlu diperbaiki.')
   if (of('MS').length > 0) parts.push('', 'Memenuhi syarat (MS):', ...of('MS').map(line))
@@ -72,16 +76,21 @@ export function fixReminderMessage(input: {
   zone: TimeZone
 }): OutgoingMessage {
   const deadline = at(input.lastMinute, input.zone)
+  // Documents already being fixed are not listed; the reminder still says the window is closing.
+  const items =
+    input.bmsItems.length > 0
+      ? ['Dokumen yang masih BMS:', ...input.bmsItems.map(line)]
+      : ['Pastikan seluruh dokumen perbaikan telah diserahkan sebelum batas waktu.']
   return {
     subject: `Pengingat: perbaikan ${input.pairLabel} berakhir ${deadline}`,
     text:
       [
         `Yth. LO ${input.pairLabel},`,
         '',
-        `Masa perbaikan berakhir dalam ${input.hoursLeft} jam, pada ${deadline}. Dokumen yang masih BMS:`,
-        ...input.bmsItems.map(line),
+        `Masa perbaikan berakhir dalam ${input.hoursLeft} jam, pada ${deadline}.`,
+        ...items,
         '',
-        'Dokumen yang tidak diperbaiki sampai batas waktu dinyatakan TMS.',
+        UNFIXED,
       ].join('\n') + footer(input.officeName),
   }
 }
@@ -127,23 +136,28 @@ export function leadershipAlertMessage(input: {
   }
 }
 
+/** The length of one SMS, which a queue call must fit. */
+export const SMS_CHARS = 160
+
 /** A walk-in's number is called; short enough for one SMS. */
 export function queueCalledMessage(input: {
   officeName: string
   queueNumber: string
   desk?: string | null
 }): OutgoingMessage {
-  const where = input.desk ? ` ke ${input.desk}` : ' ke meja layanan'
+  const desk = input.desk?.trim().slice(0, 40) || 'meja layanan'
+  const call = `Nomor antrean ${input.queueNumber} dipanggil. Silakan menuju ke ${desk}.`
+  // The call itself comes first; a long office name is shortened so the text stays one SMS.
+  const room = SMS_CHARS - call.length - 1
+  const office =
+    input.officeName.length <= room ? input.officeName : `${input.officeName.slice(0, room - 1)}…`
   return {
     subject: `Nomor ${input.queueNumber} dipanggil`,
-    text: `Nomor antrean ${input.queueNumber} dipanggil. Silakan menuju${where}. ${input.officeName}`.slice(
-      0,
-      160,
-    ),
+    text: (room > 1 ? `${call} ${office}` : call).slice(0, SMS_CHARS),
   }
 }
 
-/** The answer to a sheet that came by mail. */
+/** The answer to a sheet that came by mail, under the asker's subject tagged with the sheet number. */
 export function answerMessage(input: {
   number: string
   subject: string
@@ -152,10 +166,11 @@ export function answerMessage(input: {
   signature: string
 }): OutgoingMessage {
   const parts = [input.answer.trim()]
-  if (input.legalBasis) parts.push('', `Dasar hukum: ${input.legalBasis}`)
+  if (input.legalBasis?.trim()) parts.push('', `Dasar hukum: ${input.legalBasis.trim()}`)
   parts.push('', `Nomor lembar konsultasi: ${input.number}`)
+  // "-- " sets the signature apart, so the asker's client (and our intake) leaves it out of a reply.
   if (input.signature.trim()) parts.push('', '-- ', input.signature.trim())
-  return { subject: input.subject, text: parts.join('\n') }
+  return { subject: sheetSubject(input.number, replySubject(input.subject)), text: parts.join('\n') }
 }
 
 const HOUR_MS = 60 * 60_000
@@ -166,8 +181,9 @@ const REMINDERS: [Reminder, number][] = [
 ]
 
 /**
- * The reminder due at `now` for a window closing at `closesAt`, given the kinds already sent: the latest
- * whose moment has passed (a 24 h reminder missed while the 3 h one is due is skipped), never after close.
+ * Which reminders are due at `now` for a window closing at `closesAt`, given those already sent: 24 h and
+ * 3 h before; never after it closed; a reminder whose moment passed while a later one is already due is
+ * skipped (only the latest due is returned), so an LO never gets two at once after an outage.
  */
 export function dueReminders(closesAt: Date, now: Date, sent: readonly NotificationKind[]): Reminder[] {
   if (now >= closesAt) return []
@@ -178,7 +194,10 @@ export function dueReminders(closesAt: Date, now: Date, sent: readonly Notificat
   return [kind]
 }
 
-/** Leadership is alerted once, from 24 h before the close, when a BMS document has had no step since then. */
+/**
+ * Leadership is alerted once when, 24 h before the close, a BMS item has had no step since the results were
+ * handed over: `lastStepAt` (the result itself, when nothing followed) lies before that moment.
+ */
 export function leadershipAlertDue(input: {
   closesAt: Date
   now: Date
@@ -198,7 +217,10 @@ export function leadershipAlertDue(input: {
 export const MAX_DELIVERY_ATTEMPTS = 6
 const BACKOFF_MINUTES = [1, 5, 30, 120, 360]
 
-/** When to try again after `attempts` failures; null once it is dead (a permanent failure at once). */
+/**
+ * Retry schedule of the outbox: 1 min, 5 min, 30 min, 2 h, 6 h after the 1st to 5th failed attempt; after
+ * MAX_DELIVERY_ATTEMPTS (6) the message is dead (null). Permanent failures (5xx) go dead at once.
+ */
 export function nextAttemptAt(attempts: number, now: Date, failure: 'temporary' | 'permanent'): Date | null {
   if (failure === 'permanent' || attempts >= MAX_DELIVERY_ATTEMPTS) return null
   const minutes = BACKOFF_MINUTES[Math.min(Math.max(attempts, 1), BACKOFF_MINUTES.length) - 1]!
