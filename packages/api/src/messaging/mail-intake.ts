@@ -1,15 +1,12 @@
 // One mail from the office's mailbox into the help desk: a new sheet of channel e-mail, a reply joining
 // its sheet, or skipped (auto-replies, bounces) — once per Message-ID, in one transaction with the UID.
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Transaction } from '@mejabantu/db'
 import {
   applyConsultationAction,
-  AttachmentType,
   type ConsultationStatus,
   askerFromMail,
-  checkAttachmentContent,
   classifyMail,
-  MAX_ATTACHMENT_BYTES,
   normaliseMessageId,
   questionFromText,
   sheetNumberInSubject,
@@ -19,6 +16,7 @@ import {
 } from '@mejabantu/domain'
 import { convert } from 'html-to-text'
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser'
+import { keepArrivedFile } from '../consultations/attachments.ts'
 import { insertConsultation } from '../consultations/consultations.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
 import { recountConsultationDay } from '../reports/daily-summary.ts'
@@ -40,12 +38,16 @@ const firstAddress = (value: AddressObject | AddressObject[] | undefined) => {
   return entry?.address ? { name: entry.name || undefined, address: entry.address } : null
 }
 
+// A header as written (unfolded), not as mailparser structures it: it files List-Id under `list` and makes
+// Return-Path an address object, and the rules read the text.
 const header = (mail: ParsedMail, name: string): string | null => {
-  const value = mail.headers.get(name)
-  if (value === undefined || value === null) return null
-  if (typeof value === 'string') return value
-  if (typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value
-  return String(value)
+  const line = mail.headerLines.find((h) => h.key === name)?.line
+  return line === undefined
+    ? null
+    : line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim()
 }
 
 // HTML-only mail becomes plain text: markup, scripts and styles dropped, links kept as text.
@@ -222,26 +224,12 @@ async function attachFiles(
   mail: ParsedMail,
 ) {
   for (const file of mail.attachments) {
-    const type = AttachmentType.schema.safeParse(file.contentType)
-    const bytes = new Uint8Array(file.content)
-    if (!type.success || bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) continue
-    if (!checkAttachmentContent(type.data, bytes).ok) continue
-    const id = randomUUID()
-    const storageKey = `consultations/${consultationId}/${id}`
-    await storage.put(storageKey, bytes, type.data)
-    await tx.attachment.create({
-      data: {
-        id,
-        consultationId,
-        fileName: (file.filename ?? `lampiran-${id.slice(0, 8)}`).replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200),
-        contentType: type.data,
-        size: bytes.length,
-        sha256: sha256(bytes),
-        storageKey,
-        uploadedById: null,
-      },
+    await keepArrivedFile(tx, storage, {
+      consultationId,
+      fileName: file.filename ?? '',
+      contentType: file.contentType,
+      bytes: new Uint8Array(file.content),
+      uploadedById: null,
     })
   }
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

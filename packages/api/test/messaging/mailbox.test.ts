@@ -127,7 +127,24 @@ describe.each(testTargets())('the office mailbox on $kind', (target) => {
       messageId: '<bounce@partai-contoh.test>',
       subject: 'Undelivered Mail Returned to Sender',
     })
-    expect((await poll()).taken).toMatchObject({ sheet: 0, skipped: 2 })
+    await deliver({
+      from: 'Buletin <berita@partai-contoh.test>',
+      messageId: '<news@partai-contoh.test>',
+      subject: 'Buletin September',
+      headers: { 'List-Id': 'Buletin <buletin.partai-contoh.test>' },
+    })
+    await deliver({
+      from: 'Sistem <sistem@partai-contoh.test>',
+      messageId: '<returned@partai-contoh.test>',
+      subject: 'Pesan tidak terkirim',
+      headers: { 'Return-Path': '<>' },
+    })
+    expect((await poll()).taken).toMatchObject({ sheet: 0, skipped: 4 })
+    const reasons = await world.api.db.prisma.inboundMail.findMany({
+      where: { messageId: { in: ['news@partai-contoh.test', 'returned@partai-contoh.test'] } },
+      orderBy: { messageId: 'asc' },
+    })
+    expect(reasons.map((m) => m.skipReason)).toEqual(['bulk', 'bounce'])
     expect(await sheets()).toHaveLength(1)
   })
 
