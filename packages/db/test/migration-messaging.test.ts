@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, testTargets } from '../src/testing.ts'
-import { insertOfficeAndUser, migrateUpTo, OFFICE } from './history.ts'
+import { insertOfficeAndUser, migrateUpTo, OFFICE, rowsOf } from './history.ts'
 
 const PREVIOUS = '20261207113317_research_lifecycle'
 const MIGRATION = '20261207172159_outbound_and_inbound_messages'
@@ -29,34 +29,27 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   afterAll(() => db?.dispose())
 
   it('keeps every visit, none of them asking to be called by message', async () => {
-    const visit = await db.prisma.visit.findUniqueOrThrow({ where: { id: VISIT } })
-    expect(visit.queueNumber).toBe('A-001')
-    expect(visit.notifyOnCall).toBe(false)
+    const visits = await rowsOf(
+      db,
+      `SELECT "queueNumber", "notifyOnCall" FROM "Visit" WHERE "id" = '${VISIT}'`,
+    )
+    expect(visits).toEqual([{ queueNumber: 'A-001', notifyOnCall: false }])
   })
 
   it('starts with no mailbox, nothing queued and every kind of message on', async () => {
-    expect(await db.prisma.mailbox.count()).toBe(0)
-    expect(await db.prisma.outboxMessage.count()).toBe(0)
-    expect(await db.prisma.officeMessaging.count()).toBe(0)
+    for (const table of ['Mailbox', 'OutboxMessage', 'OfficeMessaging']) {
+      await expect(rowsOf(db, `SELECT 1 FROM "${table}"`)).resolves.toEqual([])
+    }
   })
 
   it('lets an existing sheet take in the mails of its thread', async () => {
-    await db.prisma.inboundMail.create({
-      data: {
-        officeId: OFFICE,
-        messageId: 'a1@example.id',
-        uidValidity: 7n,
-        uid: 1,
-        subject: 'Re: Akun SILON',
-        sentAt: new Date(),
-        disposition: 'reply',
-        consultationId: SHEET,
-      },
-    })
-    const sheet = await db.prisma.consultation.findUniqueOrThrow({
-      where: { id: SHEET },
-      include: { mails: true },
-    })
-    expect(sheet.mails.map((m) => m.messageId)).toEqual(['a1@example.id'])
+    await sql(`INSERT INTO "InboundMail" ("id", "officeId", "messageId", "uidValidity", "uid", "subject", "sentAt",
+      "disposition", "consultationId") VALUES (gen_random_uuid(), '${OFFICE}', 'a1@example.id', 7, 1, 'Re: Akun SILON',
+      now(), 'reply', '${SHEET}')`)
+    const mails = await rowsOf(
+      db,
+      `SELECT "messageId" FROM "InboundMail" WHERE "consultationId" = '${SHEET}'`,
+    )
+    expect(mails).toEqual([{ messageId: 'a1@example.id' }])
   })
 })

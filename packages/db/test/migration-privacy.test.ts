@@ -4,7 +4,7 @@ import { PERSONAL_SNAPSHOT_KEYS } from '@mejabantu/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrationsDir } from '../src/paths.ts'
 import { openTestDatabase, testTargets } from '../src/testing.ts'
-import { insertOfficeAndUser, migrateUpTo, OFFICE, USER } from './history.ts'
+import { insertOfficeAndUser, migrateUpTo, OFFICE, rowsOf, USER } from './history.ts'
 
 const PREVIOUS = '20261202140201_reports'
 const MIGRATION = '20261206163343_privacy_and_tenancy'
@@ -38,12 +38,18 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   afterAll(() => db?.dispose())
 
   it('files every earlier audit event under its office: the actor’s, else the target’s', async () => {
-    const events = await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' } })
+    const events = await rowsOf<{ officeId: string | null }>(
+      db,
+      `SELECT "officeId" FROM "AuditEvent" ORDER BY "id"`,
+    )
     expect(events.map((e) => e.officeId)).toEqual([OFFICE, OFFICE, OFFICE, null])
   })
 
   it('redacts personal values in earlier snapshots and keeps the rest', async () => {
-    const [create, checkIn] = await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' } })
+    const [create, checkIn] = await rowsOf<{ after: unknown }>(
+      db,
+      `SELECT "after" FROM "AuditEvent" ORDER BY "id"`,
+    )
     expect(create!.after).toEqual({
       askerName: '[redacted]',
       askerContact: '[redacted]',
@@ -54,13 +60,19 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   })
 
   it('queues earlier visits by when the server received them, keeping the guest’s own time', async () => {
-    const visit = await db.prisma.visit.findUniqueOrThrow({ where: { id: VISIT } })
-    expect(visit.queuedAt.toISOString()).toBe('2026-09-06T02:00:00.000Z')
-    expect(visit.checkedInAt.toISOString()).toBe('2026-09-06T00:00:01.000Z')
+    const [visit] = await rowsOf<{ queuedAt: Date; checkedInAt: Date }>(
+      db,
+      `SELECT "queuedAt", "checkedInAt" FROM "Visit" WHERE "id" = '${VISIT}'`,
+    )
+    expect(visit!.queuedAt.toISOString()).toBe('2026-09-06T02:00:00.000Z')
+    expect(visit!.checkedInAt.toISOString()).toBe('2026-09-06T00:00:01.000Z')
   })
 
   it('gives each consent text an id and lets another office reuse a version name', async () => {
-    const texts = await db.prisma.consentText.findMany({ orderBy: { version: 'asc' } })
+    const texts = await rowsOf<{ id: string; version: string; officeId: string | null }>(
+      db,
+      `SELECT "id", "version", "officeId" FROM "ConsentText" ORDER BY "version"`,
+    )
     expect(texts.map((t) => [t.version, t.officeId])).toEqual([
       ['bantul-1', OFFICE],
       ['v1', null],
@@ -77,19 +89,23 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   it('lets a second guest share a phone', async () => {
     await sql(`INSERT INTO "Guest" ("id", "officeId", "name", "phone", "category")
       VALUES (gen_random_uuid(), '${OFFICE}', 'Budi', '+6281234567890', 'pemilih')`)
-    await expect(db.prisma.guest.count({ where: { phone: '+6281234567890' } })).resolves.toBe(2)
+    const guests = await rowsOf(db, `SELECT "id" FROM "Guest" WHERE "phone" = '+6281234567890'`)
+    expect(guests).toHaveLength(2)
   })
 
   it('fills the office of new events and refuses to change or remove any event', async () => {
     await sql(
       `INSERT INTO "AuditEvent" ("action", "targetType", "targetId") VALUES ('visit.call', 'Visit', '${VISIT}')`,
     )
-    const latest = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } })
-    expect(latest.officeId).toBe(OFFICE)
+    const [latest] = await rowsOf<{ officeId: string | null }>(
+      db,
+      `SELECT "officeId" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`,
+    )
+    expect(latest!.officeId).toBe(OFFICE)
     await expect(sql(`UPDATE "AuditEvent" SET "action" = 'x'`)).rejects.toThrow(/append-only/)
     await expect(sql(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/)
     await expect(sql(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/)
-    await expect(db.prisma.auditEvent.count()).resolves.toBe(5)
+    await expect(rowsOf(db, `SELECT "id" FROM "AuditEvent"`)).resolves.toHaveLength(5)
   })
 })
 

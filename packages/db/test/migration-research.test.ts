@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, testTargets } from '../src/testing.ts'
-import { insertOfficeAndUser, migrateUpTo, OFFICE, USER } from './history.ts'
+import { insertOfficeAndUser, migrateUpTo, OFFICE, rowsOf, USER } from './history.ts'
 
 const PREVIOUS = '20261206163343_privacy_and_tenancy'
 const MIGRATION = '20261207113317_research_lifecycle'
@@ -45,7 +45,12 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   afterAll(() => db?.dispose())
 
   it('gives every earlier step the kind of its move, hand-ins timed as typed', async () => {
-    const events = await db.prisma.checkEvent.findMany({ where: { checkId: C5 }, orderBy: { at: 'asc' } })
+    const events = await rowsOf<{
+      kind: string
+      receivedAt: Date | null
+      byUserId: string
+      correctionCause: string | null
+    }>(db, `SELECT * FROM "CheckEvent" WHERE "checkId" = '${C5}' ORDER BY "at"`)
     expect(events.map((e) => e.kind)).toEqual([
       'penyerahan',
       'penelitian',
@@ -64,7 +69,10 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   })
 
   it('accepts the registration of pairs whose nomination documents are all MS', async () => {
-    const pairs = await db.prisma.candidatePair.findMany({ orderBy: { ballotNumber: 'asc' } })
+    const pairs = await rowsOf<{ status: string; contacts: unknown }>(
+      db,
+      `SELECT "status", "contacts" FROM "CandidatePair" ORDER BY "ballotNumber"`,
+    )
     expect(pairs.map((p) => [p.status, p.contacts])).toEqual([
       ['pendaftaran_diterima', []],
       ['bakal_pasangan_calon', []],
@@ -72,17 +80,23 @@ describe.each(testTargets())(`${MIGRATION} on $kind carries existing rows forwar
   })
 
   it('keeps candidates and documents as the first generation', async () => {
-    const candidates = await db.prisma.candidate.findMany()
+    const candidates = await rowsOf<{ generation: number; replacedAt: Date | null }>(
+      db,
+      `SELECT "generation", "replacedAt" FROM "Candidate"`,
+    )
     expect(candidates.map((c) => [c.generation, c.replacedAt])).toEqual([
       [1, null],
       [1, null],
     ])
-    const checks = await db.prisma.requirementCheck.findMany()
+    const checks = await rowsOf<{ generation: number; supersededAt: Date | null }>(
+      db,
+      `SELECT "generation", "supersededAt" FROM "RequirementCheck"`,
+    )
     expect(checks.every((c) => c.generation === 1 && c.supersededAt === null)).toBe(true)
   })
 
   it('leaves earlier handovers without a berita acara, and freezes one once issued', async () => {
-    const [handover] = await db.prisma.handover.findMany()
+    const [handover] = await rowsOf(db, `SELECT "number", "content", "signedAt" FROM "Handover"`)
     expect(handover).toMatchObject({ number: null, content: null, signedAt: null })
     await sql(`UPDATE "Handover" SET "number" = '001/PL.02.2-BA/3402/2024', "content" = '{"items": []}'`)
     await sql(`UPDATE "Handover" SET "signedAt" = now(), "signedById" = '${USER}'`)
