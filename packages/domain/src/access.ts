@@ -17,6 +17,7 @@ export const Permission = labelledEnum({
   'rollup.read': { id: 'Melihat rekap kantor di bawahnya', en: 'Read roll-ups of offices below' },
   'visit.write': { id: 'Mengelola buku tamu dan antrean', en: 'Manage the guest book and queue' },
   'consultation.write': { id: 'Mencatat konsultasi', en: 'Record consultations' },
+  'knowledge.write': { id: 'Menulis artikel basis pengetahuan', en: 'Write knowledge-base articles' },
   'requirement.write': { id: 'Mencatat hasil penelitian', en: 'Record research results' },
   'report.write': { id: 'Menyusun laporan', en: 'Compile reports' },
   'report.sign': { id: 'Mengesahkan dan mengirim laporan', en: 'Sign off and send reports' },
@@ -30,7 +31,14 @@ export type Permission = z.infer<typeof Permission.schema>
 // and holds every permission but that signature.
 const grants: Record<Role, readonly Permission[]> = {
   admin: Permission.values.filter((p) => p !== 'report.sign'),
-  petugas: ['office.read', 'visit.write', 'consultation.write', 'requirement.write', 'report.write'],
+  petugas: [
+    'office.read',
+    'visit.write',
+    'consultation.write',
+    'knowledge.write',
+    'requirement.write',
+    'report.write',
+  ],
   pimpinan: ['office.read', 'rollup.read', 'report.write', 'report.sign', 'audit.read'],
   pengawas: ['office.read', 'rollup.read', 'audit.read'],
 }

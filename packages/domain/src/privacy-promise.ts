@@ -218,6 +218,14 @@ export const PRIVACY_PROMISE: readonly PromisedField[] = [
     'scrub',
   ),
   field('OutboxMessage', 'text', 'lembar_konsultasi', t('isi pesan', 'message text'), 'tahapan', 'anonim'),
+  field(
+    'ConsultationRating',
+    'comment',
+    'lembar_konsultasi',
+    t('komentar penilaian layanan', 'comment on the rating of the service'),
+    'tahapan',
+    'scrub',
+  ),
   field('Attachment', 'fileName', 'lampiran', t('nama berkas', 'file name'), 'tahapan', 'scrub'),
   field(
     'Attachment',

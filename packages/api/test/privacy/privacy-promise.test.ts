@@ -88,6 +88,10 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
     'updatedAt',
     // Written by a trigger from the question, answer, minutes and asker: erased with them.
     'search',
+    // Staff's labels for the question ("skck"), and which sheet a duplicate was merged into.
+    'tags',
+    'mergedIntoId',
+    'mergedAt',
   ],
   ConsultationCounter: ['officeId', 'year', 'last'],
   Attachment: ['id', 'consultationId', 'contentType', 'size', 'sha256', 'uploadedById', 'createdAt'],
@@ -233,6 +237,33 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
     'createdAt',
   ],
   ImportedThread: ['officeId', 'key', 'consultationId', 'importedAt'],
+  // An office's published answers: agreed wording and law, never a person's question (a promoted answer
+  // is scrubbed of names and contacts first).
+  KnowledgeArticle: [
+    'id',
+    'ownerOfficeId',
+    'topic',
+    'tags',
+    'titleId',
+    'titleEn',
+    'bodyId',
+    'bodyEn',
+    'legalBasis',
+    'public',
+    'version',
+    'sourceConsultationId',
+    'copiedFromId',
+    'archivedAt',
+    'createdById',
+    'updatedById',
+    'createdAt',
+    'updatedAt',
+    'search',
+  ],
+  KnowledgeArticleVersion: ['articleId', 'version', 'content', 'note', 'editedById', 'editedAt'],
+  ConsultationArticle: ['consultationId', 'articleId', 'articleVersion', 'insertedById', 'insertedAt'],
+  ConsultationLink: ['fromId', 'toId', 'createdById', 'createdAt'],
+  ConsultationRating: ['consultationId', 'score', 'via', 'ratedAt'],
 }
 
 // The office's own channels, published on purpose; hashes of secrets, never the secrets.
@@ -240,6 +271,8 @@ const OFFICE_AND_SECRETS: Record<string, readonly string[]> = {
   Office: ['helpdeskHours', 'helpdeskContacts'],
   User: ['passwordHash'],
   KioskDevice: ['pairingCodeHash', 'tokenHash'],
+  // The random secret of a sheet's rating link: it opens that one rating form and nothing else.
+  Consultation: ['ratingToken'],
   // Before and after are redacted of personal fields when the event is written.
   AuditEvent: ['before', 'after'],
   // The office's own mailbox and gateway, set by its admin; the secrets are sealed, never stored plain.
