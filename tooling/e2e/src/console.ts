@@ -94,7 +94,7 @@ export async function electionWithPair(admin: Api) {
         { role: 'kepala', fullName: 'Budi Santoso', birthDate: '1975-03-01' },
         { role: 'wakil', fullName: 'Siti Aminah', birthDate: '1980-07-12' },
       ],
-      liaisonOfficer: { name: 'Andi Wijaya', phone: '081234567890' },
+      liaisonOfficer: { name: 'Andi Wijaya', phone: '081234567890', email: 'andi.wijaya@example.id' },
     },
   })
   return { election, pair }

@@ -131,6 +131,11 @@ describe('research of a pair from registration to the berita acara', () => {
     await expect
       .poll(() => row('C5', 'kepala').getByTestId('countdown').textContent())
       .toMatch(/sisa \d+ (hari|jam)/)
+    // The LO is told, and the dossier shows the message among its history.
+    await page.reload()
+    await expect
+      .poll(() => page.getByTestId('message-history').textContent())
+      .toContain('Hasil penelitian ke LO')
   })
 
   it('counts a fix handed in at 23.50 on the last day though typed after the window closed', async () => {
