@@ -148,4 +148,32 @@ describe('the help desk serves a walk-in from the kiosk to a closed consultation
     await screenshot(page, 'dashboard')
     expect(problems).toEqual([])
   })
+
+  it('serves the next walk-in from call to close by keyboard alone, the moves listed under "?"', async () => {
+    await page.locator('body').press('?')
+    const help = page.getByTestId('shortcuts-help')
+    await expect
+      .poll(() => help.getByTestId('shortcut-callNext').textContent())
+      .toContain('Panggil nomor berikutnya')
+    await page.keyboard.press('Escape')
+    await help.waitFor({ state: 'hidden' })
+
+    await page.keyboard.press('g')
+    await page.keyboard.press('q')
+    const waiting = page.getByTestId('queue-list').getByText('Dewi Lestari')
+    await waiting.waitFor()
+    await page.keyboard.press('n')
+    await expect.poll(() => page.getByTestId('queue-list').textContent()).toContain('Dipanggil')
+    await page.keyboard.press('s')
+    await page.getByTestId('sheet-facts').waitFor()
+    expect(await page.getByTestId('sheet-facts').textContent()).toContain('Dewi Lestari')
+
+    await page.keyboard.press('a')
+    await page.keyboard.type('Akun SILON dibuat oleh admin SILON kantor.')
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => page.getByTestId('sheet-answer').textContent()).toContain('Akun SILON')
+    await page.keyboard.press('c')
+    await expect.poll(() => page.getByTestId('consultation-status').first().textContent()).toBe('Selesai')
+    expect(problems).toEqual([])
+  })
 })
