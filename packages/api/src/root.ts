@@ -16,6 +16,7 @@ import { privacyRouter } from './privacy/router.ts'
 import { reportsRouter } from './reports/router.ts'
 import { requirementsRouter } from './candidates/requirements-router.ts'
 import { messagingRouter } from './messaging/router.ts'
+import { knowledgeRouter } from './knowledge/router.ts'
 import { router } from './shared/trpc.ts'
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   admin: adminRouter,
   audit: auditRouter,
   messaging: messagingRouter,
+  knowledge: knowledgeRouter,
 })
 
 /** The only thing the browser apps import from the server side: a type. */

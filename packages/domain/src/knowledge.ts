@@ -172,7 +172,11 @@ export function citeLegalBasis(basis: LegalBasis, locale: Locale = 'id'): string
 }
 
 /** The part of an article inserted into an answer. */
-export type InsertableArticle = Pick<ArticleInput, 'bodyId' | 'bodyEn' | 'legalBasis'>
+export interface InsertableArticle {
+  bodyId: string
+  bodyEn?: string | undefined
+  legalBasis: readonly LegalBasis[]
+}
 
 /**
  * What inserting an article does to a draft answer: its body is added after what is already written (in

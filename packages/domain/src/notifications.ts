@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { labelledEnum } from './labels.ts'
 import { replySubject, sheetSubject } from './mail-intake.ts'
+import { RATING_DAYS } from './sheet-relations.ts'
 import { formatInZone, type TimeZone } from './time.ts'
 
 /** The kinds of message the desk sends; an office may turn each off. */
@@ -169,6 +170,32 @@ export function answerMessage(input: {
   if (input.legalBasis?.trim()) parts.push('', `Dasar hukum: ${input.legalBasis.trim()}`)
   parts.push('', `Nomor lembar konsultasi: ${input.number}`)
   // "-- " sets the signature apart, so the asker's client (and our intake) leaves it out of a reply.
+  if (input.signature.trim()) parts.push('', '-- ', input.signature.trim())
+  return { subject: sheetSubject(input.number, replySubject(input.subject)), text: parts.join('\n') }
+}
+
+/**
+ * Where the asker rates a closed sheet: the path the console serves, `/nilai/<token>`, or the full address
+ * under `baseUrl` when the server knows its public one.
+ */
+export function ratingLink(token: string, baseUrl?: string | null): string {
+  const path = `/nilai/${encodeURIComponent(token)}`
+  return baseUrl ? `${baseUrl.replace(/\/+$/, '')}${path}` : path
+}
+
+/** The note, in the answer's thread, that a sheet asked by mail is closed, with the link to rate it. */
+export function closingMessage(input: {
+  number: string
+  subject: string
+  ratingLink: string
+  signature: string
+}): OutgoingMessage {
+  const parts = [
+    `Konsultasi Anda dengan nomor lembar ${input.number} telah selesai. Terima kasih telah menghubungi helpdesk pencalonan.`,
+    '',
+    `Mohon beri penilaian atas layanan kami (1–5) dalam ${RATING_DAYS} hari melalui tautan berikut:`,
+    input.ratingLink,
+  ]
   if (input.signature.trim()) parts.push('', '-- ', input.signature.trim())
   return { subject: sheetSubject(input.number, replySubject(input.subject)), text: parts.join('\n') }
 }

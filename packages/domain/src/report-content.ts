@@ -4,10 +4,12 @@ import {
   ReportSummarySchema,
   durationStats,
   mergeSummaries,
+  UNASSIGNED,
   type DurationStats,
   type ReportSummary,
 } from './report.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
+import { ratingSummary } from './sheet-relations.ts'
 import { TimeZone } from './time.ts'
 
 /** The longest period one report covers: a year, leap day included. */
@@ -108,6 +110,86 @@ export const ReportOfficeLineSchema = z.object({
 /** A line of the per-office table. */
 export type ReportOfficeLine = z.infer<typeof ReportOfficeLineSchema>
 
+/** The asker's ratings of one group of sheets: how many, the mean (one decimal) and how many gave each score. */
+export const SatisfactionLineSchema = z.object({
+  count: z.number().int().nonnegative(),
+  mean: z.number().min(1).max(5).nullable(),
+  /** How many gave 1, 2, 3, 4 and 5: what merging adds up, so the mean stays exact. */
+  scores: z.array(z.number().int().nonnegative()).length(5),
+})
+/** The ratings of one group of sheets. */
+export type SatisfactionLine = z.infer<typeof SatisfactionLineSchema>
+
+/** Ratings of the period's sheets, all together, by topic and by staff member (keyed as `byStaff`). */
+export const SatisfactionTallySchema = z.object({
+  all: SatisfactionLineSchema,
+  byTopic: z.record(z.string(), SatisfactionLineSchema),
+  byStaff: z.record(z.string(), SatisfactionLineSchema),
+})
+/** Ratings of a report's sheets. */
+export type SatisfactionTally = z.infer<typeof SatisfactionTallySchema>
+
+/**
+ * The askers' satisfaction in a report: ratings of the period's sheets (by the day they were asked, merged
+ * duplicates left out), of the office's own and with every office below, like `own` and `total`.
+ */
+export const ReportSatisfactionSchema = z.object({
+  own: SatisfactionTallySchema,
+  total: SatisfactionTallySchema,
+})
+/** The askers' satisfaction in a report. */
+export type ReportSatisfaction = z.infer<typeof ReportSatisfactionSchema>
+
+/** A rated sheet as the satisfaction section counts it. */
+export interface RatedSheetFact {
+  score: number
+  topic: string
+  /** Null for a sheet nobody took, counted under {@link UNASSIGNED}. */
+  staffId: string | null
+}
+
+/** A line from the number of ratings per score (index 0 is score 1); count and mean from ratingSummary. */
+export function satisfactionLine(perScore: readonly number[]): SatisfactionLine {
+  const counts = [0, 1, 2, 3, 4].map((i) => perScore[i] ?? 0)
+  const all = counts.flatMap((n, i) => Array<number>(n).fill(i + 1))
+  return { ...ratingSummary(all), scores: counts }
+}
+
+const addLines = (a: SatisfactionLine, b: SatisfactionLine) =>
+  satisfactionLine(a.scores.map((n, i) => n + b.scores[i]!))
+
+const emptyLine = () => satisfactionLine([])
+
+function addTo(lines: Record<string, SatisfactionLine>, key: string, line: SatisfactionLine) {
+  lines[key] = Object.hasOwn(lines, key) ? addLines(lines[key]!, line) : line
+}
+
+/** The satisfaction of a list of rated sheets; a score outside 1–5 throws a RangeError. */
+export function satisfactionOf(facts: readonly RatedSheetFact[]): SatisfactionTally {
+  const tally: SatisfactionTally = { all: emptyLine(), byTopic: {}, byStaff: {} }
+  for (const fact of facts) {
+    if (!Number.isInteger(fact.score) || fact.score < 1 || fact.score > 5)
+      throw new RangeError(`Invalid rating: ${fact.score}`)
+    const line = satisfactionLine([1, 2, 3, 4, 5].map((s) => (s === fact.score ? 1 : 0)))
+    tally.all = addLines(tally.all, line)
+    addTo(tally.byTopic, fact.topic, line)
+    addTo(tally.byStaff, fact.staffId ?? UNASSIGNED, line)
+  }
+  return tally
+}
+
+/** Two satisfaction tallies as one, as if counted together. */
+export function mergeSatisfaction(a: SatisfactionTally, b: SatisfactionTally): SatisfactionTally {
+  const merged: SatisfactionTally = {
+    all: addLines(a.all, b.all),
+    byTopic: { ...a.byTopic },
+    byStaff: { ...a.byStaff },
+  }
+  for (const [key, line] of Object.entries(b.byTopic)) addTo(merged.byTopic, key, line)
+  for (const [key, line] of Object.entries(b.byStaff)) addTo(merged.byStaff, key, line)
+  return merged
+}
+
 /**
  * A laporan hasil konsultasi, whole: what the screen, the PDF and the XLSX show, and what finalisation
  * freezes. `own` counts the office's own sheets, `total` adds every office below it.
@@ -124,6 +206,8 @@ export const ReportContentSchema = z.object({
   /** Names of the staff keyed in `own.byStaff` and `total.byStaff`. */
   staffNames: z.record(z.string(), z.string()),
   rows: z.array(ReportRowSchema),
+  /** The askers' ratings; absent from reports finalised before sheets could be rated. */
+  satisfaction: ReportSatisfactionSchema.optional(),
 })
 /** A laporan hasil konsultasi. */
 export type ReportContent = z.infer<typeof ReportContentSchema>
@@ -219,6 +303,18 @@ export function mergeReportContents(parts: readonly ReportContent[]): ReportCont
       offices: [...lines.values()],
       staffNames: { ...merged.staffNames, ...part.staffNames },
       rows: [...merged.rows, ...part.rows],
+      ...mergedSatisfaction(merged.satisfaction, part.satisfaction),
     }
   }, first)
+}
+
+// Parts compiled before ratings existed have no satisfaction; the others still add up.
+function mergedSatisfaction(
+  a: ReportSatisfaction | undefined,
+  b: ReportSatisfaction | undefined,
+): { satisfaction?: ReportSatisfaction } {
+  if (!a || !b) return a || b ? { satisfaction: (a ?? b)! } : {}
+  return {
+    satisfaction: { own: mergeSatisfaction(a.own, b.own), total: mergeSatisfaction(a.total, b.total) },
+  }
 }

@@ -3,7 +3,7 @@ import type { ReportContent } from './report-content.ts'
 /**
  * A report as a reader sees it under the rule drafts follow: the roll-up of the offices below only for a
  * reader who may read every one of them (leadership, or the office the report was sent to); anyone else
- * sees the office's own figures and its own staff, as their own draft would show them.
+ * sees the office's own figures (ratings too) and its own staff, as their own draft would show them.
  */
 export function reportAsReadBy(content: ReportContent, readable: ReadonlySet<string> | null): ReportContent {
   if (!readable || content.offices.every((line) => readable.has(line.office.id))) return content
@@ -14,5 +14,8 @@ export function reportAsReadBy(content: ReportContent, readable: ReadonlySet<str
     visits: { own: content.visits.own, total: content.visits.own },
     offices: [],
     staffNames: Object.fromEntries(Object.entries(content.staffNames).filter(([id]) => ownStaff.has(id))),
+    ...(content.satisfaction && {
+      satisfaction: { own: content.satisfaction.own, total: content.satisfaction.own },
+    }),
   }
 }

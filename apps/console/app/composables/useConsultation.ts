@@ -48,7 +48,7 @@ export function useConsultation(id: Ref<string>) {
     ...settle('consultation.saved'),
   })
   const answer = useMutation({
-    mutationFn: (input: { answer: string; legalBasis?: string | undefined }) =>
+    mutationFn: (input: { answer: string; legalBasis?: string | undefined; articleIds?: string[] }) =>
       api.consultations.answer.mutate({ ...input, id: id.value }),
     ...settle('consultation.answered'),
   })

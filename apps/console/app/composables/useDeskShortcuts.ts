@@ -17,6 +17,7 @@ export const DESK_SHORTCUTS: DeskShortcut[] = [
   { id: 'goDashboard', keys: ['g', 'd'], chain: true, scope: 'everywhere', to: '/' },
   { id: 'goQueue', keys: ['g', 'q'], chain: true, scope: 'everywhere', to: '/queue' },
   { id: 'goConsultations', keys: ['g', 'k'], chain: true, scope: 'everywhere', to: '/consultations' },
+  { id: 'goKnowledge', keys: ['g', 'b'], chain: true, scope: 'everywhere', to: '/knowledge' },
   { id: 'newConsultation', keys: ['g', 'n'], chain: true, scope: 'everywhere', to: '/consultations/new' },
   { id: 'callNext', keys: ['n'], scope: 'queue' },
   { id: 'serve', keys: ['s'], scope: 'queue' },

@@ -18,8 +18,10 @@ import { allocateConsultationNumber } from './number.ts'
 import type { ConsultationRecord, UpdateConsultation } from './schemas.ts'
 import { consultationViolations as violations } from './violations.ts'
 import { recountConsultationDay } from '../reports/daily-summary.ts'
-import { queueAnswerMail } from '../messaging/answer-mail.ts'
+import { queueAnswerMail, queueClosingMail } from '../messaging/answer-mail.ts'
+import { ensureNotMerged, newRatingToken } from './relations-guard.ts'
 import { consultationSnapshot, toConsultationRecord, type ConsultationRow } from './view.ts'
+import { recordArticleUse } from '../knowledge/usage.ts'
 
 type ConsultationInput = z.infer<typeof ConsultationInputSchema>
 
@@ -139,7 +141,7 @@ async function lockConsultation(tx: Transaction, id: string): Promise<Consultati
 
 /** What staff do to a sheet, with what they enter for it. */
 export type StaffAction =
-  | { type: 'answer'; answer: string; legalBasis?: string | undefined }
+  | { type: 'answer'; answer: string; legalBasis?: string | undefined; articleIds?: string[] | undefined }
   | { type: 'refer'; note: string }
   | { type: 'close' }
 
@@ -163,6 +165,7 @@ export async function actOnConsultation(
   return db.prisma.$transaction(async (tx) => {
     const row = await lockConsultation(tx, id)
     await ensureReadable(tx, actor, row)
+    await ensureNotMerged(tx, row)
     const holder = action.type === 'close' ? row.officeId : holderOf(row)
     const lifecycle: ConsultationAction =
       action.type === 'refer'
@@ -191,7 +194,9 @@ export async function actOnConsultation(
     const changed = Object.keys(data).filter(
       (key) => !sameValue(row[key as keyof ConsultationRow], data[key as keyof typeof data]),
     )
-    const updated = await tx.consultation.update({ where: { id }, data })
+    // Closing opens the asker's rating: a secret of its own, kept out of the audit snapshot.
+    const rating = action.type === 'close' ? { ratingToken: newRatingToken() } : {}
+    const updated = await tx.consultation.update({ where: { id }, data: { ...data, ...rating } })
     await writeAudit(tx, {
       actorId: actor.userId,
       action: `consultation.${action.type}`,
@@ -202,7 +207,9 @@ export async function actOnConsultation(
       ip: actor.ip,
     })
     await recountConsultationDay(tx, await officeZone(tx, updated.officeId), updated.occurredAt)
+    if (action.type === 'answer') await recordArticleUse(tx, actor, id, action.articleIds ?? [])
     if (action.type === 'answer') await queueAnswerMail(tx, updated)
+    if (action.type === 'close') await queueClosingMail(tx, updated)
     return toConsultationRecord(updated)
   })
 }

@@ -12,6 +12,7 @@ interface Match {
 /**
  * One page of an office's consultations, filtered, newest first; with `q`, only sheets matching it
  * (web-search syntax over the trigger-maintained `search` vector, no stemming) ranked by relevance.
+ * Duplicates merged into another sheet are left out unless `merged` asks for them.
  * One parameterised statement finds the page's ids and the total; Prisma then loads those rows.
  */
 export async function listConsultations(
@@ -26,6 +27,8 @@ export async function listConsultations(
   })
   const { start, end } = localDayBounds(input, office.timeZone)
   const q = input.q || null
+  const tag = input.tag || null
+  const merged = input.merged ?? 'hide'
   const offset = (input.page - 1) * input.pageSize
 
   // Every filter is `(param IS NULL OR condition)`: PostgreSQL plans each call with its parameters, so the
@@ -48,6 +51,10 @@ export async function listConsultations(
         AND (${input.candidatePairId ?? null}::uuid IS NULL
              OR c."candidatePairId" = ${input.candidatePairId ?? null}::uuid)
         AND (${q}::text IS NULL OR c."search" @@ websearch_to_tsquery('simple', ${q}::text))
+        AND (${tag}::text IS NULL OR c."tags" @> ARRAY[${tag}::text])
+        AND (${merged}::text = 'include'
+             OR (${merged}::text = 'hide' AND c."mergedIntoId" IS NULL)
+             OR (${merged}::text = 'only' AND c."mergedIntoId" IS NOT NULL))
     ),
     page AS (
       SELECT "id", rank, row_number() OVER (ORDER BY rank DESC NULLS LAST, "occurredAt" DESC, "id" DESC) AS n

@@ -6,13 +6,15 @@ import type { ConsultationDetail, ConsultationPage, InboxInput } from './schemas
 import { consultationViolations as violations } from './violations.ts'
 import { listItemSelect, toAttachment, toConsultationRecord, toListItem } from './view.ts'
 import { pageWindow } from '../shared/paging.ts'
+import { sheetRelations } from './relations-view.ts'
 
 const officeRef = { select: { id: true, name: true, regionCode: true, timeZone: true } } as const
 const userRef = { id: true, displayName: true } as const
 
 /**
- * One sheet with everything around it: offices, staff, the linked visit and pair, attachments, and its
- * history from the audit trail, oldest first.
+ * One sheet with everything around it: offices, staff, the linked visit and pair, attachments, its
+ * history from the audit trail (oldest first), the sheet it was merged into or those merged into it,
+ * related sheets and the asker's rating.
  */
 export async function getConsultation(db: Database, actor: Actor, id: string): Promise<ConsultationDetail> {
   const row = await db.prisma.consultation.findUnique({
@@ -51,6 +53,7 @@ export async function getConsultation(db: Database, actor: Actor, id: string): P
   })
   const person = (userId: string | null) => people.find((p) => p.id === userId) ?? null
   const { office, referredToOffice, visit, candidatePair, attachments, ...sheet } = row
+  const relations = await sheetRelations(db.prisma, row)
 
   return {
     consultation: toConsultationRecord(sheet),
@@ -68,6 +71,7 @@ export async function getConsultation(db: Database, actor: Actor, id: string): P
       before: (event.before ?? null) as Record<string, unknown> | null,
       after: (event.after ?? null) as Record<string, unknown> | null,
     })),
+    ...relations,
   }
 }
 

@@ -21,11 +21,25 @@ import { actOnConsultation, createConsultation, updateConsultation } from './con
 import { listConsultations } from './list.ts'
 import { getConsultation, referralInbox } from './read.ts'
 import { permittedProcedure, router } from '../shared/trpc.ts'
+import {
+  LinkInputSchema,
+  MergeInputSchema,
+  RelatedSheetSchema,
+  SetTagsSchema,
+  TagCountSchema,
+  TagsQuerySchema,
+} from './relations-schemas.ts'
+import { setTags, tagsInUse } from './tags.ts'
+import { mergeConsultation } from './merge.ts'
+import { linkConsultations, unlinkConsultations } from './links.ts'
 
 const write = permittedProcedure('consultation.write')
 const read = permittedProcedure('office.read')
 
-/** The lembar konsultasi: record, fix, answer, refer up the office tree, close; list and search; files. */
+/**
+ * The lembar konsultasi: record, fix, answer, refer up the office tree, close; list and search; files;
+ * tags, merging duplicates and links between related sheets.
+ */
 export const consultationsRouter = router({
   create: write
     .input(ConsultationInputSchema)
@@ -87,4 +101,29 @@ export const consultationsRouter = router({
     .input(AttachmentIdSchema)
     .output(AttachmentContentSchema)
     .query(({ ctx, input }) => readAttachment(ctx.db, ctx.storage, actorOf(ctx), input.id)),
+
+  setTags: write
+    .input(SetTagsSchema)
+    .output(ConsultationRecordSchema)
+    .mutation(({ ctx, input }) => setTags(ctx.db, actorOf(ctx), input)),
+
+  tags: read
+    .input(TagsQuerySchema)
+    .output(z.array(TagCountSchema))
+    .query(({ ctx, input }) => tagsInUse(ctx.db, actorOf(ctx), input)),
+
+  merge: write
+    .input(MergeInputSchema)
+    .output(z.object({ duplicate: ConsultationRecordSchema, kept: ConsultationRecordSchema }))
+    .mutation(({ ctx, input }) => mergeConsultation(ctx.db, actorOf(ctx), input, ctx.clock())),
+
+  link: write
+    .input(LinkInputSchema)
+    .output(z.array(RelatedSheetSchema))
+    .mutation(({ ctx, input }) => linkConsultations(ctx.db, actorOf(ctx), input)),
+
+  unlink: write
+    .input(LinkInputSchema)
+    .output(z.array(RelatedSheetSchema))
+    .mutation(({ ctx, input }) => unlinkConsultations(ctx.db, actorOf(ctx), input)),
 })

@@ -6,6 +6,7 @@ import {
   ConsultationSchema,
   ConsultationStatus,
   LocalDateSchema,
+  normaliseTag,
   ParticipantSchema,
   ReferralInputSchema,
   RegionCodeSchema,
@@ -14,20 +15,34 @@ import {
   Topic,
 } from '@mejabantu/domain'
 import { z } from 'zod'
+import {
+  MergedIntoSchema,
+  MergedSheetSchema,
+  RelatedSheetSchema,
+  SheetRatingSchema,
+} from './relations-schemas.ts'
 
 /** A stored sheet as procedures return it: the domain's sheet plus who answered and when it changed. */
 export const ConsultationRecordSchema = ConsultationSchema.extend({
   answeredById: z.uuid().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** Staff's labels, lower case. */
+  tags: z.array(z.string()),
+  /** Set once the sheet was merged into another as its duplicate: read and counted there. */
+  mergedIntoId: z.uuid().nullable(),
+  mergedAt: z.date().nullable(),
 })
 /** A stored sheet as procedures return it. */
 export type ConsultationRecord = z.infer<typeof ConsultationRecordSchema>
 
 /** One sheet, by id. */
 export const ConsultationIdSchema = z.object({ id: z.uuid() })
-/** An answer to one sheet. */
-export const AnswerConsultationSchema = AnswerInputSchema.extend({ id: z.uuid() })
+/** An answer to one sheet, naming the knowledge-base articles inserted into it (recorded as used). */
+export const AnswerConsultationSchema = AnswerInputSchema.extend({
+  id: z.uuid(),
+  articleIds: z.array(z.uuid()).max(10).optional(),
+})
 /** A referral of one sheet to the parent office. */
 export const ReferConsultationSchema = ReferralInputSchema.extend({ id: z.uuid() })
 
@@ -76,6 +91,10 @@ export const ConsultationListInputSchema = z
     candidatePairId: z.uuid().optional(),
     /** Web-search syntax: words, "a phrase", -excluded, or. */
     q: z.string().trim().max(200).optional(),
+    /** Sheets carrying this tag (normalised as tags are stored). */
+    tag: z.string().max(60).transform(normaliseTag).optional(),
+    /** Duplicates merged into another sheet: hidden by default, listed with the rest, or listed alone. */
+    merged: z.enum(['hide', 'include', 'only']).optional(),
     ...paging,
   })
   .refine(orderedDays, unorderedDays)
@@ -125,6 +144,8 @@ export const ConsultationListItemSchema = ConsultationSchema.pick(listItemFields
   questionExcerpt: z.string(),
   /** Relevance to `q` (higher first); null without a search. */
   rank: z.number().nullable(),
+  tags: z.array(z.string()),
+  mergedIntoId: z.uuid().nullable(),
 })
 /** One line of the consultation list. */
 export type ConsultationListItem = z.infer<typeof ConsultationListItemSchema>
@@ -168,6 +189,14 @@ export const ConsultationDetailSchema = z.object({
     .nullable(),
   attachments: z.array(AttachmentSchema),
   history: z.array(HistoryEntrySchema),
+  /** The sheet this duplicate was merged into ("digabung ke LK-…"); null unless merged. */
+  mergedInto: MergedIntoSchema.nullable(),
+  /** Duplicates merged into this sheet, oldest first, with their asker and question. */
+  merged: z.array(MergedSheetSchema),
+  /** Sheets linked to this one as related. */
+  related: z.array(RelatedSheetSchema),
+  /** The asker's rating once given. */
+  rating: SheetRatingSchema.nullable(),
 })
 /** A whole sheet. */
 export type ConsultationDetail = z.infer<typeof ConsultationDetailSchema>

@@ -35,6 +35,9 @@ export interface ConsultationRow {
   closedAt: Date | null
   createdAt: Date
   updatedAt: Date
+  tags: string[]
+  mergedIntoId: string | null
+  mergedAt: Date | null
 }
 
 const optional = <T>(value: T | null) => value ?? undefined
@@ -54,8 +57,10 @@ const classified = (row: Record<keyof Classified, string>): Classified => ({
  * Enumerations are checked by the procedure's output schema.
  */
 export function toConsultationRecord(row: ConsultationRow): ConsultationRecord {
+  // The rating link's secret never leaves with the sheet, whatever the output schema keeps.
+  const { ratingToken: _secret, ...sheet } = row as ConsultationRow & { ratingToken?: unknown }
   return {
-    ...row,
+    ...sheet,
     ...classified(row),
     askerInstitution: optional(row.askerInstitution),
     askerContact: optional(row.askerContact),
@@ -105,13 +110,15 @@ export function toAttachment(row: {
 export const listItemSelect = {
   ...listItemFields,
   question: true,
+  tags: true,
+  mergedIntoId: true,
   office: { select: { id: true, name: true, regionCode: true, timeZone: true } },
 } as const
 
 const EXCERPT_CHARS = 160
 
-// By code point, so an emoji or a non-BMP character is never cut in half.
-function excerpt(text: string): string {
+/** The start of a text for a list line, by code point, so an emoji is never cut in half. */
+export function excerpt(text: string): string {
   const chars = Array.from(text)
   return chars.length > EXCERPT_CHARS
     ? `${chars
@@ -141,6 +148,8 @@ export function toListItem(
     | 'candidatePairId'
     | 'visitId'
     | 'question'
+    | 'tags'
+    | 'mergedIntoId'
   > & { office: ConsultationListItem['office'] },
   rank: number | null,
 ): ConsultationListItem {

@@ -11,6 +11,14 @@ import {
   lookupVisitor,
   ReturningVisitorSchema,
 } from './kiosk.ts'
+import {
+  KioskRateInputSchema,
+  pendingRatings,
+  PendingRatingsInputSchema,
+  PendingRatingSchema,
+  rateAtKiosk,
+} from './rating.ts'
+import { SavedRatingSchema } from '../consultations/rating.ts'
 import { TicketSchema } from '../visits/queue-position.ts'
 import { checkIn } from '../visits/check-in.ts'
 import { kioskProcedure, publicProcedure, router } from '../shared/trpc.ts'
@@ -41,4 +49,15 @@ export const kioskRouter = router({
     .input(z.strictObject({ phone: PhoneSchema }))
     .output(ReturningVisitorSchema)
     .mutation(({ ctx, input }) => lookupVisitor(ctx.db, ctx.device, input.phone, ctx.ip)),
+
+  /** The closed sheets the guest of a check-in this tablet just made may still rate. */
+  pendingRatings: kioskProcedure
+    .input(PendingRatingsInputSchema)
+    .output(z.array(PendingRatingSchema))
+    .query(({ ctx, input }) => pendingRatings(ctx.db, ctx.device, input, ctx.clock())),
+
+  rate: kioskProcedure
+    .input(KioskRateInputSchema)
+    .output(SavedRatingSchema)
+    .mutation(({ ctx, input }) => rateAtKiosk(ctx.db, ctx.device, input, ctx.ip, ctx.clock())),
 })

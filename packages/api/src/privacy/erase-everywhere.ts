@@ -92,7 +92,14 @@ const SEARCHED = {
     text: `r."fileName"`,
     office: `r."consultationId" IN (SELECT "id" FROM "Consultation" WHERE "officeId" = $1::uuid)`,
   },
+  ConsultationRating: {
+    text: `r."comment"`,
+    office: `r."consultationId" IN (SELECT "id" FROM "Consultation" WHERE "officeId" = $1::uuid)`,
+  },
 } as const
+
+// The key column of tables not keyed by "id": a rating is its sheet's.
+const KEYS: Partial<Record<keyof typeof SEARCHED, string>> = { ConsultationRating: 'consultationId' }
 
 /** Ids of the office's rows whose text may mention the people. */
 async function candidates(
@@ -105,7 +112,7 @@ async function candidates(
   if (words.length === 0 && digits.length === 0) return []
   const { text, office } = SEARCHED[table]
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT r."id"::text AS "id" FROM "${table}" r WHERE ${office}
+    `SELECT r."${KEYS[table] ?? 'id'}"::text AS "id" FROM "${table}" r WHERE ${office}
       AND (lower(${text}) LIKE ANY ($2::text[]) OR regexp_replace(${text}, '[^0-9]', '', 'g') LIKE ANY ($3::text[]))`,
     officeId,
     words,
@@ -178,6 +185,55 @@ function contactsOfPair(pair: {
 const isAnyOf = (contact: Pick<Contact, 'name' | 'phone' | 'email'>, people: readonly ErasedPerson[]) =>
   people.some((p) => isPersonOf({ name: contact.name, contacts: [contact.phone, contact.email] }, p))
 
+/**
+ * Whether the people asked a sheet (by visit, name or contact), and whom its text is scrubbed of: someone
+ * else who shares the name asked it, so the name stays and only their phone and e-mail go.
+ */
+function askedBy(
+  sheet: { askerName: string; askerContact: string | null; visitId: string | null },
+  people: readonly ErasedPerson[],
+  visitIds: readonly string[],
+): { asked: boolean; here: readonly ErasedPerson[] } {
+  const asker = { name: sheet.askerName, contacts: [sheet.askerContact] }
+  const asked = sheet.visitId ? visitIds.includes(sheet.visitId) : people.some((p) => isPersonOf(asker, p))
+  const here = asked ? people : people.map((p) => (isNameOf(sheet.askerName, p) ? withoutName(p) : p))
+  return { asked, here }
+}
+
+/** A rating comment holding the people (on a sheet they asked, or naming them), and how it reads after. */
+export interface RatingCopy {
+  consultationId: string
+  comment: string
+  erased: string
+}
+
+/**
+ * The comments of the ratings of the found sheets, and of any of the office's ratings naming the people,
+ * that change once the people are erased from them: as the sheet's own text is scrubbed.
+ */
+async function ratingCopies(
+  tx: Transaction,
+  officeId: string,
+  people: readonly ErasedPerson[],
+  visitIds: readonly string[],
+  sheetIds: ReadonlySet<string>,
+): Promise<RatingCopy[]> {
+  const ids = new Set([...sheetIds, ...(await candidates(tx, 'ConsultationRating', officeId, people))])
+  const ratings = await tx.consultationRating.findMany({
+    where: { consultationId: { in: [...ids] }, comment: { not: null } },
+    select: {
+      consultationId: true,
+      comment: true,
+      consultation: { select: { askerName: true, askerContact: true, visitId: true } },
+    },
+  })
+  return ratings.flatMap(({ consultationId, comment, consultation }) => {
+    const { asked, here } = askedBy(consultation, people, visitIds)
+    const erased = eraseMentions(comment!, here, { nameParts: asked })
+    return erased === comment ? [] : [{ consultationId, comment: comment!, erased }]
+  })
+}
+
 /** Every record of the office beyond the guest book that holds the people: what find, export and erase see. */
 export interface Copies {
   sheets: SheetCopy[]
@@ -194,6 +250,8 @@ export interface Copies {
   /** Reasons of pair decisions and of candidate replacements naming them. */
   pairEvents: { id: bigint; reason: string | null }[]
   replacements: { id: string; replacementReason: string | null }[]
+  /** The askers' rating comments naming them, or written on sheets they asked. */
+  ratings: RatingCopy[]
 }
 
 interface ResearchNote<Id> {
@@ -205,8 +263,8 @@ interface ResearchNote<Id> {
 /**
  * Finds the people in the office's records beyond the guest book: sheets of every channel (asked by them,
  * by contact or name, or opened from their visits; or mentioning them in the question, minutes, answer,
- * referral note or participants), attachments named after them, LO contacts that are theirs and handover
- * attendance lists.
+ * referral note or participants) and the askers' rating comments on them, attachments named after them,
+ * LO contacts that are theirs and handover attendance lists.
  */
 export async function copiesOf(
   tx: Transaction,
@@ -227,10 +285,7 @@ export async function copiesOf(
     orderBy: { occurredAt: 'asc' },
   })
   const sheetCopies = sheets.flatMap((sheet): SheetCopy[] => {
-    const asker = { name: sheet.askerName, contacts: [sheet.askerContact] }
-    const asked = sheet.visitId ? visitIds.includes(sheet.visitId) : people.some((p) => isPersonOf(asker, p))
-    // Someone else who shares the name asked this sheet: the name stays, their phone and e-mail go.
-    const here = asked ? people : people.map((p) => (isNameOf(sheet.askerName, p) ? withoutName(p) : p))
+    const { asked, here } = askedBy(sheet, people, visitIds)
     const erased = {
       ...(asked ? anonymisedAskerFields : {}),
       // A sheet they asked was written for them: "akun SILON milik Rina" loses the first name too.
@@ -277,6 +332,7 @@ export async function copiesOf(
     select: { id: true, ...notes },
   })
   return {
+    ratings: await ratingCopies(tx, officeId, people, visitIds, sheetIds),
     checks: mentioning(checks),
     checkEvents: mentioning(checkEvents),
     pairEvents: (
@@ -309,9 +365,9 @@ export async function copiesOf(
 
 /**
  * Erases the people from every copy `copiesOf` finds: the asker's fields of sheets they asked and the
- * files sent with them, their mentions in free text and in other files' names (the extension stays), the
- * LO contact, handover attendance entries and research notes. The stored bytes of deleted files are added to `discarded`
- * for the caller to remove once the transaction commits. The search index follows each sheet by its
+ * files sent with them, their mentions in free text (the askers' rating comments too) and in other files'
+ * names (the extension stays), the LO contact, handover attendance entries and research notes. The stored
+ * bytes of deleted files are added to `discarded` for the caller to remove once the transaction commits. The search index follows each sheet by its
  * trigger; the audit trail never held the values.
  */
 export async function eraseEverywhere(
@@ -325,6 +381,12 @@ export async function eraseEverywhere(
   const copies = await copiesOf(tx, officeId, people, visitIds)
   for (const { sheet, erased } of copies.sheets)
     await tx.consultation.update({ where: { id: sheet.id }, data: erased })
+  for (const rating of copies.ratings) {
+    await tx.consultationRating.update({
+      where: { consultationId: rating.consultationId },
+      data: { comment: rating.erased },
+    })
+  }
   await tx.attachment.deleteMany({ where: { id: { in: copies.files.map((f) => f.id) } } })
   discarded.push(...copies.files.map((f) => f.storageKey))
   for (const file of copies.attachments) {
@@ -378,7 +440,11 @@ export async function eraseEverywhere(
       copies.checkEvents.length +
       copies.pairEvents.length +
       copies.replacements.length,
-    consultations: copies.sheets.length,
+    // A sheet whose only copy was its rating's comment counts as a sheet rewritten.
+    consultations: new Set([
+      ...copies.sheets.map(({ sheet }) => sheet.id),
+      ...copies.ratings.map((r) => r.consultationId),
+    ]).size,
     attachments: copies.files.length + copies.attachments.length,
     liaisonOfficers: copies.liaisonOfficers.length,
     handovers: copies.handovers.length,

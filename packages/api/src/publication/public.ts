@@ -83,6 +83,8 @@ async function periodWhere(db: Database, range: PublicRange) {
     where: {
       officeId: office.id,
       occurredAt: { ...(start ? { gte: start } : {}), ...(end ? { lt: end } : {}) },
+      // A duplicate merged into another sheet is published, and counted, once: as that sheet.
+      mergedIntoId: null,
     },
   }
 }
@@ -140,7 +142,7 @@ async function categoriesOfDays(
   if (days.length === 0) return []
   const { start, end } = localDayBounds({ from: days[0]!, to: days.at(-1)! }, office.timeZone)
   const rows = await db.prisma.consultation.findMany({
-    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! } },
+    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! }, mergedIntoId: null },
     select: { occurredAt: true, stakeholderCategory: true },
   })
   return rows.map((row) => ({

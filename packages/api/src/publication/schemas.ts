@@ -1,9 +1,11 @@
 import {
   Channel,
+  LegalBasisSchema,
   LocalDateSchema,
   PublicConsultationSchema,
   PublicSummarySchema,
   RegionCodeSchema,
+  Topic,
 } from '@mejabantu/domain'
 import { z } from 'zod'
 
@@ -54,6 +56,31 @@ export const PublicDailySchema = z.strictObject({
       day: z.iso.date(),
       consultations: z.number().int().positive(),
       byChannel: z.partialRecord(Channel.schema, z.number().int().nonnegative()),
+    }),
+  ),
+})
+
+/** Which office's public FAQ. */
+export const PublicFaqInputSchema = z.strictObject({ regionCode: RegionCodeSchema })
+
+/** An office's FAQ: its and its superiors' public articles by topic, with only their published fields. */
+export const PublicFaqSchema = z.strictObject({
+  office: PublicOfficeRefSchema,
+  topics: z.array(
+    z.strictObject({
+      topic: Topic.schema,
+      articles: z.array(
+        z.strictObject({
+          titleId: z.string(),
+          titleEn: z.string().nullable(),
+          bodyId: z.string(),
+          bodyEn: z.string().nullable(),
+          legalBasis: z.array(LegalBasisSchema),
+          updatedAt: z.date(),
+          /** The office whose answer it is: this one or one above it. */
+          office: PublicOfficeRefSchema,
+        }),
+      ),
     }),
   ),
 })

@@ -5,6 +5,8 @@ import {
   officeSubtree,
   officeTable,
   rollUp,
+  satisfactionOf,
+  type ReportSatisfaction,
   type ReportContent,
   type ReportOffice,
   type ReportPeriod,
@@ -77,6 +79,12 @@ export async function compileReport(
 
   const root = rollup.get(officeId)!
   const rows = await ownRows(db, office, period)
+  const satisfaction = await satisfactionIn(
+    db,
+    subtree.map((id) => byId.get(id)!),
+    officeId,
+    period,
+  )
   return {
     office: reportOffice(office),
     period,
@@ -89,8 +97,42 @@ export async function compileReport(
       total: line.total,
       visits: totalOf(visitsBelow(line.officeId)),
     })),
-    staffNames: await staffNames(db, Object.keys(root.total.byStaff)),
+    staffNames: await staffNames(db, [
+      ...new Set([...Object.keys(root.total.byStaff), ...Object.keys(satisfaction.total.byStaff)]),
+    ]),
     rows,
+    satisfaction,
+  }
+}
+
+/**
+ * The askers' ratings of the period's sheets of the offices given (each office's own days), merged
+ * duplicates left out as the counts leave them: one read of the ratings, grouped by zone.
+ */
+async function satisfactionIn(
+  db: Queryable,
+  offices: readonly OfficeRow[],
+  officeId: string,
+  period: ReportPeriod,
+): Promise<ReportSatisfaction> {
+  const zones = new Map<OfficeRow['timeZone'], string[]>()
+  for (const office of offices) zones.set(office.timeZone, [...(zones.get(office.timeZone) ?? []), office.id])
+  const ratings = await db.consultationRating.findMany({
+    where: {
+      consultation: {
+        mergedIntoId: null,
+        OR: [...zones].map(([zone, ids]) => {
+          const { start, end } = localDayBounds(period, zone)
+          return { officeId: { in: ids }, occurredAt: { gte: start!, lt: end! } }
+        }),
+      },
+    },
+    select: { score: true, consultation: { select: { officeId: true, topic: true, staffId: true } } },
+  })
+  const facts = ratings.map(({ score, consultation }) => ({ score, ...consultation }))
+  return {
+    own: satisfactionOf(facts.filter((fact) => fact.officeId === officeId)),
+    total: satisfactionOf(facts),
   }
 }
 
@@ -105,7 +147,8 @@ const reportOffice = ({ id, name, regionCode, level, timeZone }: OfficeRow): Rep
 async function ownRows(db: Queryable, office: OfficeRow, period: ReportPeriod): Promise<ReportRow[]> {
   const { start, end } = localDayBounds(period, office.timeZone)
   const sheets = await db.consultation.findMany({
-    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! } },
+    // Merged duplicates are listed, and counted, once: as the sheet they were merged into.
+    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! }, mergedIntoId: null },
     select: {
       number: true,
       occurredAt: true,

@@ -20,7 +20,8 @@ async function lockDay(tx: Transaction, officeId: string, day: string) {
  * Recounts the consultation summary of the office's local day on which a sheet happened, inside the
  * transaction that changed the sheet. The day's row is locked first, so concurrent changes recount one
  * after another and each sees the sheets the previous one committed (read committed takes a new snapshot
- * per statement). Recounting a day, rather than adding and subtracting, cannot drift.
+ * per statement). Recounting a day, rather than adding and subtracting, cannot drift. A duplicate merged
+ * into another sheet is counted there, not again: merging recounts the duplicate's day.
  */
 export async function recountConsultationDay(
   tx: Transaction,
@@ -31,7 +32,7 @@ export async function recountConsultationDay(
   await lockDay(tx, office.id, day)
   const { start, end } = localDayBounds({ from: day, to: day }, office.timeZone)
   const rows = await tx.consultation.findMany({
-    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! } },
+    where: { officeId: office.id, occurredAt: { gte: start!, lt: end! }, mergedIntoId: null },
     select: factColumns,
   })
   const summary = summarise(rows.map((row) => toFact(office.id, office.timeZone, row)))
@@ -58,7 +59,8 @@ export async function countVisits(
 
 /**
  * Rebuilds every daily summary row of the given offices (all when omitted) from their sheets and guest
- * book: for data written before summaries existed, or loaded in bulk. Each office is replaced in one
+ * book (merged duplicates left out, as the live recount leaves them): for data written before summaries
+ * existed, or loaded in bulk. Each office is replaced in one
  * transaction; live writes to that office should pause meanwhile.
  */
 export async function rebuildDailySummaries(
@@ -72,7 +74,7 @@ export async function rebuildDailySummaries(
   let days = 0
   for (const office of offices) {
     const sheets = await db.prisma.consultation.findMany({
-      where: { officeId: office.id },
+      where: { officeId: office.id, mergedIntoId: null },
       select: factColumns,
     })
     const facts = new Map<string, ConsultationFact[]>()

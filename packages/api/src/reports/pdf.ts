@@ -11,11 +11,20 @@ import {
   scrubberFor,
 } from '@mejabantu/domain'
 import * as pdf from '../shared/pdf/document.ts'
-import { breakdownsOf, officeTitle, summaryOf, type ReportWriter } from './sections.ts'
+import {
+  breakdownsOf,
+  meanText,
+  officeTitle,
+  satisfactionTables,
+  summaryOf,
+  type ReportWriter,
+  type SatisfactionTable,
+} from './sections.ts'
 import { countedLabel, durationLine, longDay, periodLine, reportWords, type ReportWords } from './text.ts'
 
 /**
- * The report as an A4 PDF: the KPU letterhead block, the summary, every breakdown, the per-office
+ * The report as an A4 PDF: the KPU letterhead block, the summary, every breakdown, the askers'
+ * satisfaction by topic and staff member, the per-office
  * table, guest book and sheets per day, the list of sheets, and a signature block for the head of
  * division; every page numbered "Halaman n dari m". Standard PDF fonts only, nothing fetched. Values
  * printed as stored pass through `scrub`.
@@ -33,6 +42,7 @@ export const reportPdf: ReportWriter = async (content, number, locale, scrub = s
     pdf.section(doc, title)
     tallyTable(doc, counts, label, w)
   }
+  for (const table of satisfactionTables(content, w, locale, scrub)) satisfactionTable(doc, table, w, locale)
   if (content.offices.length > 0) officeTable(doc, content, w)
   dayTable(doc, content, w, locale)
   rowsTable(doc, content, w, locale, scrub)
@@ -89,6 +99,20 @@ function tallyTable(
     ['', w.count, w.share],
     entries.map(([key, n]) => [label(key), String(n), `${((n / sum) * 100).toFixed(1)}%`]),
     ['*', 70, 70],
+  )
+}
+
+function satisfactionTable(doc: pdf.Doc, table: SatisfactionTable, w: ReportWords, locale: Locale) {
+  pdf.section(doc, table.title)
+  if (table.lines.length === 0) {
+    doc.text(w.none)
+    return
+  }
+  pdf.table(
+    doc,
+    ['', w.ratings, w.meanScore],
+    table.lines.map((line) => [line.label, String(line.count), meanText(line.mean, locale)]),
+    ['*', 80, 100],
   )
 }
 

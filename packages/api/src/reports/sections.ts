@@ -8,6 +8,7 @@ import {
   type ReportContent,
   type ReportDimension,
   type ReportOfficeLine,
+  type SatisfactionLine,
   type Scrubber,
 } from '@mejabantu/domain'
 import { countedLabel, type ReportWords } from './text.ts'
@@ -71,3 +72,44 @@ export function breakdownsOf(
 
 /** An office of the per-office table: "34.02 KPU Kabupaten Bantul". */
 export const officeTitle = ({ office }: ReportOfficeLine) => `${office.regionCode} ${office.name}`
+
+/** A table of the askers' ratings: a title and its lines, each labelled, counted and averaged. */
+export interface SatisfactionTable {
+  title: string
+  lines: { label: string; count: number; mean: number | null }[]
+}
+
+/**
+ * The satisfaction section, by topic and by staff member, most rated first, each table ending with all
+ * ratings together (no lines without ratings); no tables for a report frozen before ratings existed.
+ */
+export function satisfactionTables(
+  content: ReportContent,
+  w: ReportWords,
+  locale: Locale,
+  scrub: Scrubber,
+): SatisfactionTable[] {
+  const tally = content.satisfaction?.total
+  if (!tally) return []
+  const table = (title: string, lines: Record<string, SatisfactionLine>, label: (key: string) => string) => ({
+    title,
+    lines: tally.all.count
+      ? [
+          ...Object.entries(lines)
+            .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+            .map(([key, line]) => ({ label: label(key), count: line.count, mean: line.mean })),
+          { label: w.allRatings, count: tally.all.count, mean: tally.all.mean },
+        ]
+      : [],
+  })
+  return [
+    table(w.satisfactionByTopic, tally.byTopic, (key) => countedLabel('topic', key, locale, scrub)),
+    table(w.satisfactionByStaff, tally.byStaff, (id) =>
+      id === UNASSIGNED ? w.unassigned : (content.staffNames[id] ?? id),
+    ),
+  ]
+}
+
+/** A mean score as a report prints it: "4,3" in Indonesian, "4.3" in English, "—" without ratings. */
+export const meanText = (mean: number | null, locale: Locale) =>
+  mean === null ? '—' : mean.toFixed(1).replace('.', locale === 'id' ? ',' : '.')

@@ -59,6 +59,12 @@ const words = {
     nameLine: '(..............................................)',
     summarySheet: 'Ringkasan',
     rowsSheet: 'Daftar konsultasi',
+    satisfaction: 'Kepuasan penanya',
+    satisfactionByTopic: 'Kepuasan penanya menurut topik',
+    satisfactionByStaff: 'Kepuasan penanya menurut petugas',
+    ratings: 'Jumlah penilaian',
+    meanScore: 'Rata-rata nilai (1–5)',
+    allRatings: 'Seluruh penilaian',
   },
   en: {
     institution: 'GENERAL ELECTIONS COMMISSION (KPU)',
@@ -109,6 +115,12 @@ const words = {
     nameLine: '(..............................................)',
     summarySheet: 'Summary',
     rowsSheet: 'Consultations',
+    satisfaction: 'Askers’ satisfaction',
+    satisfactionByTopic: 'Askers’ satisfaction by topic',
+    satisfactionByStaff: 'Askers’ satisfaction by staff member',
+    ratings: 'Ratings',
+    meanScore: 'Mean score (1–5)',
+    allRatings: 'All ratings',
   },
 } as const
 

@@ -1,11 +1,11 @@
 import { daysOf, localDateTime, rankedEntries, scrubberFor, type ReportDimension } from '@mejabantu/domain'
 import ExcelJS from 'exceljs'
-import { breakdownsOf, officeTitle, summaryOf, type ReportWriter } from './sections.ts'
+import { breakdownsOf, officeTitle, satisfactionTables, summaryOf, type ReportWriter } from './sections.ts'
 import { countedLabel, periodLine, reportWords } from './text.ts'
 
 /**
- * The report as a workbook: a summary sheet (headline figures, every breakdown, the per-office table and
- * the days) and a sheet with one row per consultation. Numbers are numbers, so they add up in a
+ * The report as a workbook: a summary sheet (headline figures, every breakdown, the askers' satisfaction,
+ * the per-office table and the days) and a sheet with one row per consultation. Numbers are numbers, so they add up in a
  * spreadsheet; durations are in minutes. Values printed as stored pass through `scrub`.
  */
 export const reportXlsx: ReportWriter = async (content, number, locale, scrub = scrubberFor()) => {
@@ -36,6 +36,12 @@ export const reportXlsx: ReportWriter = async (content, number, locale, scrub = 
     sheet.addRow([])
     bold(sheet.addRow([title, w.count]))
     for (const [key, n] of rankedEntries(counts)) sheet.addRow([label(key), n])
+  }
+
+  for (const { title, lines } of satisfactionTables(content, w, locale, scrub)) {
+    sheet.addRow([])
+    bold(sheet.addRow([title, w.ratings, w.meanScore]))
+    for (const line of lines) sheet.addRow([line.label, line.count, line.mean])
   }
 
   if (content.offices.length > 0) {
