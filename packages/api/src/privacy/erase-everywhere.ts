@@ -7,13 +7,13 @@ import {
   eraseMentions,
   isPersonOf,
   PERSONAL_FIELDS,
-  withoutName,
   isNameOf,
   mentionsAny,
   type ErasedPerson,
 } from '@mejabantu/domain'
 
 import { eraseMessagesOf } from './erase-messages.ts'
+import { askedBy, eraseRatingCopies, ratingCopies, sheetsRewritten } from '../consultations/rating-erasure.ts'
 
 type Consultation = Prisma.ConsultationGetPayload<object>
 
@@ -185,55 +185,6 @@ function contactsOfPair(pair: {
 const isAnyOf = (contact: Pick<Contact, 'name' | 'phone' | 'email'>, people: readonly ErasedPerson[]) =>
   people.some((p) => isPersonOf({ name: contact.name, contacts: [contact.phone, contact.email] }, p))
 
-/**
- * Whether the people asked a sheet (by visit, name or contact), and whom its text is scrubbed of: someone
- * else who shares the name asked it, so the name stays and only their phone and e-mail go.
- */
-function askedBy(
-  sheet: { askerName: string; askerContact: string | null; visitId: string | null },
-  people: readonly ErasedPerson[],
-  visitIds: readonly string[],
-): { asked: boolean; here: readonly ErasedPerson[] } {
-  const asker = { name: sheet.askerName, contacts: [sheet.askerContact] }
-  const asked = sheet.visitId ? visitIds.includes(sheet.visitId) : people.some((p) => isPersonOf(asker, p))
-  const here = asked ? people : people.map((p) => (isNameOf(sheet.askerName, p) ? withoutName(p) : p))
-  return { asked, here }
-}
-
-/** A rating comment holding the people (on a sheet they asked, or naming them), and how it reads after. */
-export interface RatingCopy {
-  consultationId: string
-  comment: string
-  erased: string
-}
-
-/**
- * The comments of the ratings of the found sheets, and of any of the office's ratings naming the people,
- * that change once the people are erased from them: as the sheet's own text is scrubbed.
- */
-async function ratingCopies(
-  tx: Transaction,
-  officeId: string,
-  people: readonly ErasedPerson[],
-  visitIds: readonly string[],
-  sheetIds: ReadonlySet<string>,
-): Promise<RatingCopy[]> {
-  const ids = new Set([...sheetIds, ...(await candidates(tx, 'ConsultationRating', officeId, people))])
-  const ratings = await tx.consultationRating.findMany({
-    where: { consultationId: { in: [...ids] }, comment: { not: null } },
-    select: {
-      consultationId: true,
-      comment: true,
-      consultation: { select: { askerName: true, askerContact: true, visitId: true } },
-    },
-  })
-  return ratings.flatMap(({ consultationId, comment, consultation }) => {
-    const { asked, here } = askedBy(consultation, people, visitIds)
-    const erased = eraseMentions(comment!, here, { nameParts: asked })
-    return erased === comment ? [] : [{ consultationId, comment: comment!, erased }]
-  })
-}
-
 /** Every record of the office beyond the guest book that holds the people: what find, export and erase see. */
 export interface Copies {
   sheets: SheetCopy[]
@@ -251,7 +202,7 @@ export interface Copies {
   pairEvents: { id: bigint; reason: string | null }[]
   replacements: { id: string; replacementReason: string | null }[]
   /** The askers' rating comments naming them, or written on sheets they asked. */
-  ratings: RatingCopy[]
+  ratings: Awaited<ReturnType<typeof ratingCopies>>
 }
 
 interface ResearchNote<Id> {
@@ -332,7 +283,9 @@ export async function copiesOf(
     select: { id: true, ...notes },
   })
   return {
-    ratings: await ratingCopies(tx, officeId, people, visitIds, sheetIds),
+    ratings: await ratingCopies(tx, people, visitIds, [
+      ...new Set([...sheetIds, ...(await candidates(tx, 'ConsultationRating', officeId, people))]),
+    ]),
     checks: mentioning(checks),
     checkEvents: mentioning(checkEvents),
     pairEvents: (
@@ -381,12 +334,7 @@ export async function eraseEverywhere(
   const copies = await copiesOf(tx, officeId, people, visitIds)
   for (const { sheet, erased } of copies.sheets)
     await tx.consultation.update({ where: { id: sheet.id }, data: erased })
-  for (const rating of copies.ratings) {
-    await tx.consultationRating.update({
-      where: { consultationId: rating.consultationId },
-      data: { comment: rating.erased },
-    })
-  }
+  await eraseRatingCopies(tx, copies.ratings)
   await tx.attachment.deleteMany({ where: { id: { in: copies.files.map((f) => f.id) } } })
   discarded.push(...copies.files.map((f) => f.storageKey))
   for (const file of copies.attachments) {
@@ -440,11 +388,7 @@ export async function eraseEverywhere(
       copies.checkEvents.length +
       copies.pairEvents.length +
       copies.replacements.length,
-    // A sheet whose only copy was its rating's comment counts as a sheet rewritten.
-    consultations: new Set([
-      ...copies.sheets.map(({ sheet }) => sheet.id),
-      ...copies.ratings.map((r) => r.consultationId),
-    ]).size,
+    consultations: sheetsRewritten(copies),
     attachments: copies.files.length + copies.attachments.length,
     liaisonOfficers: copies.liaisonOfficers.length,
     handovers: copies.handovers.length,
