@@ -26,10 +26,15 @@ export interface AppDeps {
   storage?: AttachmentStorage
   /** Seals mailbox and gateway secrets; null without MAIL_SECRET_KEY. */
   secrets?: SecretBox | null
+  /** Where askers reach the server (PUBLIC_URL): closing messages link to it in full. */
+  publicUrl?: string | null
 }
 
+/** The console's public rating page (apps/console pages/publik/nilai/[token].vue) under its mount. */
+const RATING_PAGE = '/console/publik/nilai/'
+
 /** The HTTP surface: /health, /trpc, and the two browser apps. No state outside the database. */
-export function createApp({ db, log, version, apps, kioskLimits, storage, secrets }: AppDeps) {
+export function createApp({ db, log, version, apps, kioskLimits, storage, secrets, publicUrl }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -63,6 +68,7 @@ export function createApp({ db, log, version, apps, kioskLimits, storage, secret
     kioskLimits,
     ...(storage && { storage }),
     secrets: secrets ?? null,
+    publicUrl: publicUrl ?? null,
   })
   app.use(
     '/trpc',
@@ -77,6 +83,12 @@ export function createApp({ db, log, version, apps, kioskLimits, storage, secret
     }),
   )
 
+  // The closing message's link is short and stays valid whatever the console's routes become.
+  app.get('/nilai/:token', (req, res) => {
+    res
+      .set('Cache-Control', 'no-store')
+      .redirect(302, `${RATING_PAGE}${encodeURIComponent(req.params.token)}`)
+  })
   for (const spa of apps) app.use(spa.mount, staticAppRouter(spa))
   app.get('/', (_req, res) => res.redirect(302, '/console/'))
 

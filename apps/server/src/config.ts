@@ -54,6 +54,12 @@ const EnvSchema = z.object({
     .regex(/^(00|\d{2}(\.\d{2})?)$/, 'a Kemendagri code: 00, 34 or 34.02')
     .optional(),
   TOP_OFFICE_NAME: z.string().trim().min(3).max(160).optional(),
+  // The address askers reach this server at (behind its reverse proxy): closing messages then carry a
+  // full rating link, not only its path. No query or fragment, which the link would then break on.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((v) => !URL.parse(v)?.search && !URL.parse(v)?.hash, 'an http(s) address without ? or #')
+    .optional(),
 })
 
 export type Config = {
@@ -68,6 +74,8 @@ export type Config = {
   messagingIntervalMinutes: number
   /** The key sealing integration secrets; null when MAIL_SECRET_KEY is not set. */
   mailSecretKey: Buffer | null
+  /** Where askers reach the server, without a trailing slash; null when PUBLIC_URL is not set. */
+  publicUrl: string | null
   /** Unset: a fresh install serves the demo Kab/Kota (Bantul); one in use is left as it is. */
   topOffice?: { regionCode: string; name?: string }
 }
@@ -97,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fixWindowIntervalMinutes: e.FIX_WINDOW_INTERVAL_MINUTES,
     messagingIntervalMinutes: e.MESSAGING_INTERVAL_MINUTES,
     mailSecretKey: e.MAIL_SECRET_KEY ? parseSecretKey(e.MAIL_SECRET_KEY) : null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     ...(e.TOP_OFFICE_CODE && {
       topOffice: { regionCode: e.TOP_OFFICE_CODE, ...(e.TOP_OFFICE_NAME && { name: e.TOP_OFFICE_NAME }) },
     }),

@@ -48,6 +48,7 @@ export async function startServer(
       kioskLimits: config.kioskLimits,
       storage,
       secrets,
+      publicUrl: config.publicUrl,
     }).listen(config.port, config.host)
     // Idle keep-alive connections outlive any client's or proxy's own idle timeout, so the server never
     // closes one just as a request is sent on it (the client would see a reset, not an answer).

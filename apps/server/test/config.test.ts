@@ -17,4 +17,14 @@ describe('the environment, read once at start', () => {
     expect(() => readConfig({ MAIL_SECRET_KEY: short })).not.toThrow(new RegExp(short.replace(/[+/=]/g, '.')))
     expect(() => readConfig({ MESSAGING_INTERVAL_MINUTES: '-1' })).toThrow(/MESSAGING_INTERVAL_MINUTES/)
   })
+
+  it('takes PUBLIC_URL as an http(s) address without its trailing slash, and leaves it unset when not given', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://helpdesk.kpu-bantul.go.id/' }).publicUrl).toBe(
+      'https://helpdesk.kpu-bantul.go.id',
+    )
+    expect(readConfig({ PUBLIC_URL: 'http://10.0.0.5:3000' }).publicUrl).toBe('http://10.0.0.5:3000')
+    expect(readConfig({}).publicUrl).toBeNull()
+    for (const bad of ['helpdesk.kpu-bantul.go.id', 'ftp://kpu.go.id', 'https://kpu.go.id/?a=1'])
+      expect(() => readConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/)
+  })
 })

@@ -17,6 +17,7 @@ export async function freshConfig(target: TestTarget): Promise<{ config: Config;
     fixWindowIntervalMinutes: 0,
     messagingIntervalMinutes: 0,
     mailSecretKey: null,
+    publicUrl: null,
   } as const
   if (target.kind === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'mejabantu-data-'))

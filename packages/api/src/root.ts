@@ -17,6 +17,7 @@ import { reportsRouter } from './reports/router.ts'
 import { requirementsRouter } from './candidates/requirements-router.ts'
 import { messagingRouter } from './messaging/router.ts'
 import { knowledgeRouter } from './knowledge/router.ts'
+import { topicsRouter } from './topics/router.ts'
 import { router } from './shared/trpc.ts'
 
 export const appRouter = router({
@@ -39,6 +40,7 @@ export const appRouter = router({
   audit: auditRouter,
   messaging: messagingRouter,
   knowledge: knowledgeRouter,
+  topics: topicsRouter,
 })
 
 /** The only thing the browser apps import from the server side: a type. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { labelledEnum } from './labels.ts'
+import { ReferralTeam, TopicCodeSchema } from './topic.ts'
 
 /** The five channels of Keputusan KPU 1229/2024. */
 export const Channel = labelledEnum({
@@ -28,19 +29,6 @@ export const StakeholderCategory = labelledEnum({
 })
 /** A stakeholder category. */
 export type StakeholderCategory = z.infer<typeof StakeholderCategory.schema>
-
-/** What a consultation is about. Stored as text, so adding a topic needs no migration. */
-export const Topic = labelledEnum({
-  syarat_calon: { id: 'Syarat calon', en: 'Candidate requirements' },
-  syarat_pencalonan: { id: 'Syarat pencalonan', en: 'Nomination requirements' },
-  silon: { id: 'SILON', en: 'SILON application' },
-  visi_misi: { id: 'Visi, misi dan program', en: 'Vision, mission and programme' },
-  foto: { id: 'Foto calon', en: 'Candidate photos' },
-  jadwal: { id: 'Jadwal tahapan', en: 'Stage schedule' },
-  lainnya: { id: 'Lainnya', en: 'Other' },
-})
-/** A consultation topic. */
-export type Topic = z.infer<typeof Topic.schema>
 
 /** Where a consultation stands; see `applyConsultationAction` for the moves. */
 export const ConsultationStatus = labelledEnum({
@@ -71,7 +59,9 @@ export const ConsultationInputSchema = z.object({
   /** Phone, e-mail or group handle the answer goes back to. */
   askerContact: text(160).optional(),
   stakeholderCategory: StakeholderCategory.schema,
-  topic: Topic.schema,
+  /** A topic of the office's catalogue (see topic.ts), and optionally one of its sub-topics. */
+  topic: TopicCodeSchema,
+  subTopic: TopicCodeSchema.optional(),
   question: text(10_000),
   /** When it happened, if logged later (a phone call written up after hanging up). */
   occurredAt: z.coerce.date().optional(),
@@ -94,7 +84,11 @@ export const AnswerInputSchema = z.object({
 export type AnswerInput = z.infer<typeof AnswerInputSchema>
 
 /** A referral to the parent office (KPU Provinsi, then KPU RI) for what the desk cannot answer. */
-export const ReferralInputSchema = z.object({ note: text(2_000) })
+export const ReferralInputSchema = z.object({
+  note: text(2_000),
+  /** The SILON team or the policy line; the topic's default when not chosen. */
+  team: ReferralTeam.schema.optional(),
+})
 /** A referral as entered. */
 export type ReferralInput = z.infer<typeof ReferralInputSchema>
 
@@ -109,6 +103,8 @@ export const ConsultationSchema = ConsultationInputSchema.extend({
   staffId: z.uuid().nullable(),
   referredToOfficeId: z.uuid().nullable(),
   referralNote: text(2_000).nullable(),
+  referralTeam: ReferralTeam.schema.nullable(),
+  subTopic: TopicCodeSchema.nullable(),
   occurredAt: z.date(),
   firstResponseAt: z.date().nullable(),
   answeredAt: z.date().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { StakeholderCategory, Topic } from './consultation.ts'
+import { StakeholderCategory } from './consultation.ts'
+import { TopicCodeSchema } from './topic.ts'
 import { labelledEnum } from './labels.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
 
@@ -53,7 +54,7 @@ export type PriorityReason = z.infer<typeof PriorityReason.schema>
 export const CheckInSchema = z.object({
   clientId: z.uuid(),
   guest: GuestInputSchema,
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
   purpose: z.string().trim().max(280).optional(),
   priority: PriorityReason.schema.nullable().default(null),
   /** The visitor wants a message (to the e-mail or phone they left) when their number is called. */
@@ -106,7 +107,7 @@ export const VisitSchema = z.object({
   clientId: z.uuid(),
   officeId: z.uuid(),
   guest: GuestInputSchema.extend({ phone: z.string() }),
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
   purpose: z.string().nullable(),
   priority: PriorityReason.schema.nullable(),
   consentVersion: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { ConsultationStatus, Topic, type Consultation } from './consultation.ts'
+import { ConsultationStatus, type Consultation } from './consultation.ts'
+import { TopicCodeSchema } from './topic.ts'
 import { labelledEnum, type Locale } from './labels.ts'
 import type { OfficeNode } from './office.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
@@ -54,7 +55,7 @@ export const TagsSchema = z
 
 /** An article as an editor writes it; English is optional, Bahasa Indonesia is not. */
 export const ArticleInputSchema = z.object({
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
   tags: TagsSchema.default([]),
   titleId: text(200),
   titleEn: optionalText(200),
@@ -204,7 +205,7 @@ export function insertArticle(
 /** A search as typed: a few words at least two letters long, so each keystroke does not scan the base. */
 export const ArticleSearchSchema = z.object({
   query: z.string().trim().max(500).default(''),
-  topic: Topic.schema.optional(),
+  topic: TopicCodeSchema.optional(),
   /** The public FAQ passes true: only articles marked public. */
   publicOnly: z.boolean().default(false),
   includeArchived: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CandidateRole, Pathway } from './candidate.ts'
-import { Channel, ConsultationStatus, StakeholderCategory, Topic } from './consultation.ts'
+import { Channel, ConsultationStatus, StakeholderCategory } from './consultation.ts'
 import { Permission, Role } from './access.ts'
 import { ElectionKind, Stage } from './election.ts'
 import { PriorityReason, VisitStatus } from './guest.ts'
@@ -12,7 +12,6 @@ import { TimeZone } from './time.ts'
 const enums = {
   Channel,
   StakeholderCategory,
-  Topic,
   ConsultationStatus,
   Pathway,
   CandidateRole,
@@ -48,14 +47,14 @@ it('has five consultation channels, as Keputusan KPU 1229/2024 lists them', () =
 })
 
 it('offers options in table order in the chosen language', () => {
-  expect(Topic.options('en')[0]).toEqual({ value: 'syarat_calon', label: 'Candidate requirements' })
-  expect(Topic.options().map((o) => o.value)).toEqual(Topic.values)
+  expect(Channel.options('en')[0]).toEqual({ value: 'tatap_muka', label: 'Face to face' })
+  expect(Channel.options().map((o) => o.value)).toEqual(Channel.values)
 })
 
 it('extends an enum without losing a value or a label', () => {
-  const OfficeTopic = Topic.extend({ logistik: { id: 'Logistik', en: 'Logistics' } })
-  expect(OfficeTopic.values).toEqual([...Topic.values, 'logistik'])
-  expect(OfficeTopic.schema.parse('logistik')).toBe('logistik')
-  expect(OfficeTopic.label('silon', 'en')).toBe('SILON application')
-  expect(Topic.schema.safeParse('logistik').success).toBe(false)
+  const OfficeChannel = Channel.extend({ surat: { id: 'Surat', en: 'Letter' } })
+  expect(OfficeChannel.values).toEqual([...Channel.values, 'surat'])
+  expect(OfficeChannel.schema.parse('surat')).toBe('surat')
+  expect(OfficeChannel.label('telepon', 'en')).toBe('Telephone')
+  expect(Channel.schema.safeParse('surat').success).toBe(false)
 })

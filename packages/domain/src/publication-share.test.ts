@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { seededTopics } from './topic.fixture.ts'
+import { topicLabels } from './topic.ts'
 import {
   daysIn,
   formatDayRange,
@@ -36,6 +38,7 @@ const summary: PublicSummary = toPublicSummary(
     fact({ channel: 'telepon', topic: 'jadwal', firstResponseMinutes: null, status: 'baru' }),
     fact({ channel: 'telepon', topic: 'foto', firstResponseMinutes: 15 }),
   ]),
+  topicLabels(seededTopics),
 )
 
 describe('days and weeks of a public page', () => {
@@ -95,13 +98,16 @@ describe('share posts', () => {
     expect(shareText({ officeName: 'KPU Kabupaten Bantul', period: week, summary })).toBe(
       'Helpdesk Pencalonan KPU Kabupaten Bantul, 30 November – 6 Desember 2026: 6 konsultasi ' +
         '(telepon 3, tatap muka 2, e-mail 1), rata-rata dijawab dalam 15 menit, 1 dirujuk ke jenjang di ' +
-        'atasnya. Topik terbanyak: Syarat calon (2), SILON (2), Foto calon (1).',
+        'atasnya. Topik terbanyak: SILON (2), Syarat calon (2), Foto calon (1).',
     )
   })
 
   it('sums up a day in English', () => {
     const day = { from: '2026-12-03', to: '2026-12-03' }
-    const one = toPublicSummary(summarise([fact({ firstResponseMinutes: null, status: 'baru' })]))
+    const one = toPublicSummary(
+      summarise([fact({ firstResponseMinutes: null, status: 'baru' })]),
+      topicLabels(seededTopics),
+    )
     expect(shareText({ officeName: 'KPU Kabupaten Bantul', period: day, summary: one }, 'en')).toBe(
       'Nomination help desk of KPU Kabupaten Bantul, 3 December 2026: 1 consultation (face to face 1), ' +
         'none answered yet. Most asked about: Candidate requirements (1).',
@@ -112,7 +118,7 @@ describe('share posts', () => {
   })
 
   it('says so when there was nothing, in both languages', () => {
-    const empty = toPublicSummary(summarise([]))
+    const empty = toPublicSummary(summarise([]), topicLabels(seededTopics))
     const input = { officeName: 'KPU Kabupaten Bantul', period: week, summary: empty }
     expect(shareText(input)).toBe(
       'Helpdesk Pencalonan KPU Kabupaten Bantul, 30 November – 6 Desember 2026: belum ada konsultasi.',

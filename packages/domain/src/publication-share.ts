@@ -1,4 +1,4 @@
-import { Channel, Topic } from './consultation.ts'
+import { Channel } from './consultation.ts'
 import type { Locale } from './labels.ts'
 import type { PublicSummary } from './publication.ts'
 import { formatMinutes } from './report-labels.ts'
@@ -117,9 +117,12 @@ function composeShareText({ officeName, period, summary }: ShareInput, locale: L
     mean === null ? say.unanswered : say.mean(formatMinutes(mean, locale)),
     ...(summary.referred > 0 ? [say.referred(summary.referred)] : []),
   ]
-  const topics = rankedCounts(summary.byTopic, Topic.values)
+  const name = (topic: string) => summary.topicLabels[topic]?.[locale] ?? topic
+  // Equal counts read in the order of their names, whichever office's catalogue they come from.
+  const byName = Object.keys(summary.byTopic).sort((a, b) => name(a).localeCompare(name(b), locale))
+  const topics = rankedCounts(summary.byTopic, byName)
     .slice(0, SHARE_TOP_TOPICS)
-    .map(([topic, n]) => `${Topic.label(topic, locale)} (${n})`)
+    .map(([topic, n]) => `${name(topic)} (${n})`)
     .join(', ')
   return `${opening}${clauses.join(', ')}. ${say.topics}: ${topics}.`
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { seededTopics } from './topic.fixture.ts'
+import { topicLabels } from './topic.ts'
 import {
   PublicConsultationSchema,
   PublicOfficeSchema,
@@ -92,10 +94,12 @@ describe('published office figures', () => {
         fact({ status: 'dirujuk', referred: true, firstResponseMinutes: 120 }),
         fact({ status: 'baru', firstResponseMinutes: null, staffId: null }),
       ]),
+      topicLabels(seededTopics),
     )
     expect(published).toEqual({
       consultations: 4,
       byTopic: { silon: 4 },
+      topicLabels: { silon: { id: 'SILON', en: 'SILON application' } },
       byChannel: { telepon: 3, email: 1 },
       byCategory: { lo: 4 },
       suppressedCategories: [],
@@ -108,7 +112,10 @@ describe('published office figures', () => {
 
   it('hides categories counted fewer than three times, and one more when only one would hide', () => {
     const published = (categories: string[]) =>
-      toPublicSummary(summarise(categories.map((stakeholderCategory) => fact({ stakeholderCategory }))))
+      toPublicSummary(
+        summarise(categories.map((stakeholderCategory) => fact({ stakeholderCategory }))),
+        topicLabels(seededTopics),
+      )
     expect(published(['lo', 'lo', 'lo', 'media'])).toMatchObject({
       consultations: 4,
       byCategory: {},
@@ -123,7 +130,7 @@ describe('published office figures', () => {
   })
 
   it('publishes an empty period as zeros and nulls', () => {
-    expect(toPublicSummary(summarise([])).firstResponse).toEqual({
+    expect(toPublicSummary(summarise([]), topicLabels(seededTopics)).firstResponse).toEqual({
       count: 0,
       meanMinutes: null,
       medianMinutes: null,
@@ -132,8 +139,13 @@ describe('published office figures', () => {
   })
 
   it('refuses a key outside the enumerations, where free text could hide', () => {
-    expect(() => toPublicSummary(summarise([fact({ topic: 'Siti Rahmawati 0812 3456 7789' })]))).toThrow()
-    const empty = toPublicSummary(summarise([]))
+    expect(() =>
+      toPublicSummary(
+        summarise([fact({ topic: 'Siti Rahmawati 0812 3456 7789' })]),
+        topicLabels(seededTopics),
+      ),
+    ).toThrow()
+    const empty = toPublicSummary(summarise([]), topicLabels(seededTopics))
     expect(PublicSummarySchema.safeParse({ ...empty, byStaff: {} }).success).toBe(false)
   })
 

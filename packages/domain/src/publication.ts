@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { firstResponseMinutes, type ConsultationState } from './consultation-lifecycle.ts'
-import { Channel, ConsultationStatus, StakeholderCategory, Topic, type Consultation } from './consultation.ts'
+import { Channel, ConsultationStatus, StakeholderCategory, type Consultation } from './consultation.ts'
+import { LabelSchema, type Label } from './labels.ts'
+import { TopicCodeSchema } from './topic.ts'
 import { HelpdeskContactsSchema } from './office-settings.ts'
 import { OfficeLevel, RegionCodeSchema } from './office.ts'
 import { MIN_PUBLIC_GROUP, suppressSmallCells } from './publication-groups.ts'
@@ -15,7 +17,7 @@ import { localDay, TimeZone } from './time.ts'
 export const PublicConsultationSchema = z.strictObject({
   day: z.iso.date(),
   channel: Channel.schema,
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
   stakeholderCategory: StakeholderCategory.schema,
   status: ConsultationStatus.schema,
   minutesToFirstResponse: z.number().int().nonnegative().nullable(),
@@ -70,7 +72,9 @@ const categoryTally = tally(StakeholderCategory.schema)
  */
 export const PublicSummarySchema = z.strictObject({
   consultations: z.number().int().nonnegative(),
-  byTopic: tally(Topic.schema),
+  byTopic: z.record(TopicCodeSchema, z.number().int().nonnegative()),
+  /** The labels of the topics counted, as the office's catalogue names them. */
+  topicLabels: z.record(TopicCodeSchema, LabelSchema),
   byChannel: tally(Channel.schema),
   byCategory: categoryTally,
   suppressedCategories: z.array(StakeholderCategory.schema),
@@ -87,7 +91,11 @@ export const PublicSummarySchema = z.strictObject({
 export type PublicSummary = z.infer<typeof PublicSummarySchema>
 
 /** The part of a report summary that may be published; throws on a key outside the enumerations. */
-export function toPublicSummary(summary: ReportSummary, minGroup = MIN_PUBLIC_GROUP): PublicSummary {
+export function toPublicSummary(
+  summary: ReportSummary,
+  topicLabels: Record<string, Label>,
+  minGroup = MIN_PUBLIC_GROUP,
+): PublicSummary {
   const categories = suppressSmallCells(
     categoryTally.parse(summary.byCategory),
     StakeholderCategory.values,
@@ -96,6 +104,9 @@ export function toPublicSummary(summary: ReportSummary, minGroup = MIN_PUBLIC_GR
   return PublicSummarySchema.parse({
     consultations: summary.consultations,
     byTopic: summary.byTopic,
+    topicLabels: Object.fromEntries(
+      Object.keys(summary.byTopic).map((code) => [code, topicLabels[code] ?? { id: code, en: code }]),
+    ),
     byChannel: summary.byChannel,
     byCategory: categories.shown,
     suppressedCategories: categories.suppressed,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LabelSchema } from './labels.ts'
 import { OfficeLevel } from './office.ts'
 import {
   ReportSummarySchema,
@@ -8,6 +9,7 @@ import {
   type DurationStats,
   type ReportSummary,
 } from './report.ts'
+import { mergedArticles, ReportArticlesSchema } from './report-articles.ts'
 import { allow, deny, type RuleResult } from './rules.ts'
 import { ratingSummary } from './sheet-relations.ts'
 import { TimeZone } from './time.ts'
@@ -208,6 +210,10 @@ export const ReportContentSchema = z.object({
   rows: z.array(ReportRowSchema),
   /** The askers' ratings; absent from reports finalised before sheets could be rated. */
   satisfaction: ReportSatisfactionSchema.optional(),
+  /** Answers by knowledge article; absent from reports finalised before answers were counted by article. */
+  articles: ReportArticlesSchema.optional(),
+  /** The id/en labels of the topics counted, from the catalogue at compile time. */
+  topicLabels: z.record(z.string(), LabelSchema).optional(),
 })
 /** A laporan hasil konsultasi. */
 export type ReportContent = z.infer<typeof ReportContentSchema>
@@ -304,6 +310,10 @@ export function mergeReportContents(parts: readonly ReportContent[]): ReportCont
       staffNames: { ...merged.staffNames, ...part.staffNames },
       rows: [...merged.rows, ...part.rows],
       ...mergedSatisfaction(merged.satisfaction, part.satisfaction),
+      ...mergedArticles(merged.articles, part.articles),
+      ...(merged.topicLabels || part.topicLabels
+        ? { topicLabels: { ...merged.topicLabels, ...part.topicLabels } }
+        : {}),
     }
   }, first)
 }

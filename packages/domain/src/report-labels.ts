@@ -1,22 +1,27 @@
-import { Channel, ConsultationStatus, StakeholderCategory, Topic } from './consultation.ts'
+import { Channel, ConsultationStatus, StakeholderCategory } from './consultation.ts'
 import type { Label, Locale } from './labels.ts'
 
-/** The breakdowns a report prints, each labelled from its domain enumeration. */
+/** The breakdowns a report prints, each labelled from its domain enumeration or, for topics, the catalogue. */
 export type ReportDimension = 'channel' | 'topic' | 'category' | 'status'
 
-const tables: Record<ReportDimension, Record<string, Label>> = {
+const tables: Record<Exclude<ReportDimension, 'topic'>, Record<string, Label>> = {
   channel: Channel.labels,
-  topic: Topic.labels,
   category: StakeholderCategory.labels,
   status: ConsultationStatus.labels,
 }
 
 /**
  * The label of a value counted in a report. Summaries keep values a table may no longer list (an old
- * topic, another office's own one); those print as they were stored rather than disappear.
+ * topic, another office's own one); those print as they were stored rather than disappear. Topics are
+ * labelled by the catalogue the report was compiled with (`ReportContent.topicLabels`).
  */
-export function dimensionLabel(dimension: ReportDimension, value: string, locale: Locale = 'id'): string {
-  const table = tables[dimension]
+export function dimensionLabel(
+  dimension: ReportDimension,
+  value: string,
+  locale: Locale = 'id',
+  topicLabels: Record<string, Label> = {},
+): string {
+  const table = dimension === 'topic' ? topicLabels : tables[dimension]
   return Object.hasOwn(table, value) ? table[value]![locale] : value
 }
 

@@ -112,3 +112,36 @@ export async function pairKiosk(baseUrl: string, admin: Api, name?: string): Pro
   })
   return { token, api }
 }
+
+/**
+ * A Kab/Kota office below the top office with its first admin signed in (password already changed):
+ * what a province install adds before the office below can work.
+ */
+export async function officeBelow(
+  server: ServerUnderTest,
+  top: Api,
+  office: { name: string; regionCode: string; username: string },
+): Promise<{ id: string; api: Api }> {
+  const [parent] = await top.admin.offices.list.query()
+  const created = await top.admin.offices.create.mutate({
+    name: office.name,
+    level: 'KABKOTA',
+    regionCode: office.regionCode,
+    timeZone: 'WIB',
+    parentId: parent!.id,
+  })
+  const issued = await top.admin.users.create.mutate({
+    officeId: created.id,
+    username: office.username,
+    displayName: `Admin ${office.name}`,
+    role: 'admin',
+  })
+  const client = staffClient(server.url)
+  await client.signIn(office.username, issued.oneTimePassword)
+  await client.api.auth.changePassword.mutate({
+    currentPassword: issued.oneTimePassword,
+    newPassword: STAFF_PASSWORD,
+  })
+  await client.signIn(office.username, STAFF_PASSWORD)
+  return { id: created.id, api: client.api }
+}

@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../src/browser.ts'
-import { screenshot, signInConsole, watchProblems } from '../src/console.ts'
-import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
-import { firstAdmin, staffClient, STAFF_PASSWORD, type Api } from '../src/staff.ts'
+import { screenshot } from '../src/console.ts'
+import { openProvinceDesk, type ProvinceDesk } from '../src/province-desk.ts'
+import type { ServerUnderTest } from '../src/server.ts'
+import type { Api } from '../src/staff.ts'
 
 // A province install with Bantul below it: the province's articles reach Bantul's desk, which answers
 // from them, writes its own, and makes an answered referral an article in one step.
 describe('the knowledge base answers the desk’s questions', () => {
+  let desk: ProvinceDesk
   let server: ServerUnderTest
-  let browser: Browser
   let page: Page
   let problems: string[]
   let province: Api
@@ -17,30 +17,8 @@ describe('the knowledge base answers the desk’s questions', () => {
   let skckArticleId: string
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startBuiltServer({ TOP_OFFICE_CODE: '34' }), launchBrowser()])
-    province = (await firstAdmin(server)).api
-    const [top] = await province.admin.offices.list.query()
-    const office = await province.admin.offices.create.mutate({
-      name: 'KPU Kabupaten Bantul',
-      level: 'KABKOTA',
-      regionCode: '34.02',
-      timeZone: 'WIB',
-      parentId: top!.id,
-    })
-    const issued = await province.admin.users.create.mutate({
-      officeId: office.id,
-      username: 'admin.bantul',
-      displayName: 'Admin KPU Bantul',
-      role: 'admin',
-    })
-    const client = staffClient(server.url)
-    await client.signIn('admin.bantul', issued.oneTimePassword)
-    await client.api.auth.changePassword.mutate({
-      currentPassword: issued.oneTimePassword,
-      newPassword: STAFF_PASSWORD,
-    })
-    await client.signIn('admin.bantul', STAFF_PASSWORD)
-    bantul = client.api
+    desk = await openProvinceDesk()
+    ;({ server, page, problems, province, bantul } = desk)
     skckArticleId = (
       await province.knowledge.create.mutate({
         topic: 'syarat_calon',
@@ -52,14 +30,8 @@ describe('the knowledge base answers the desk’s questions', () => {
         public: true,
       })
     ).id
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    problems = watchProblems(page)
-    await signInConsole(page, server.url, 'admin.bantul', STAFF_PASSWORD)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => desk?.close())
 
   it('shows the province’s article to Bantul read-only, with the law it stands on', async () => {
     await page.getByRole('link', { name: 'Basis pengetahuan', exact: true }).click()

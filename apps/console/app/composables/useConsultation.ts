@@ -1,3 +1,4 @@
+import type { ReferralTeam } from '@mejabantu/domain'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { ConsultationDetail } from '~/types/api'
 
@@ -53,7 +54,8 @@ export function useConsultation(id: Ref<string>) {
     ...settle('consultation.answered'),
   })
   const refer = useMutation({
-    mutationFn: (note: string) => api.consultations.refer.mutate({ note, id: id.value }),
+    mutationFn: (input: { note: string; team: ReferralTeam }) =>
+      api.consultations.refer.mutate({ ...input, id: id.value }),
     ...settle('consultation.referred'),
   })
   const closeSettle = settle('consultation.closed')

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/vue-query'
-import type { Channel, ConsultationStatus, StakeholderCategory, Topic } from '@mejabantu/domain'
+import type { Channel, ConsultationStatus, StakeholderCategory } from '@mejabantu/domain'
 
 export interface ConsultationFilters {
   channel?: Channel | undefined
-  topic?: Topic | undefined
+  topic?: string | undefined
   stakeholderCategory?: StakeholderCategory | undefined
   status?: ConsultationStatus | undefined
   from?: string | undefined
@@ -11,6 +11,9 @@ export interface ConsultationFilters {
   staffId?: string | undefined
   candidatePairId?: string | undefined
   q?: string | undefined
+  tag?: string | undefined
+  /** Merged duplicates: hidden unless asked for (the server's default). */
+  merged?: 'include' | 'only' | undefined
 }
 
 /** A page of the consultation list with its filters and search; the previous page stays while loading. */

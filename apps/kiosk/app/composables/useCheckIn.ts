@@ -1,8 +1,12 @@
-import type { StakeholderCategory, Topic } from '@mejabantu/domain'
+import type { StakeholderCategory } from '@mejabantu/domain'
 import { refusalOf } from './useDevice'
 
-/** The screens of a check-in, in order; `lookup` is the returning visitor's shortcut past phone and details. */
-export type Step = 'welcome' | 'category' | 'phone' | 'details' | 'lookup' | 'purpose' | 'consent' | 'ticket'
+/**
+ * The screens of a check-in, in order; `lookup` is the returning visitor's shortcut past phone and details,
+ * `rating` their optional rating of earlier sheets, between checking in and the ticket.
+ */
+export type Step =
+  'welcome' | 'category' | 'phone' | 'details' | 'lookup' | 'purpose' | 'consent' | 'rating' | 'ticket'
 
 /** Everything the visitor has entered; wiped when the kiosk returns to the welcome screen. */
 export interface Draft {
@@ -11,7 +15,7 @@ export interface Draft {
   name: string
   institution: string
   email: string
-  topic: Topic | null
+  topic: string | null
   purpose: string
   /** Told by message (the e-mail or phone they left) when their number is called. */
   notifyOnCall: boolean
@@ -53,6 +57,11 @@ export function newClientId(): string {
 
 const blank = (value: string) => value.trim() || undefined
 
+/** A closed sheet of an earlier visit the guest may rate at the tablet. */
+export type PendingRating = Awaited<
+  ReturnType<ReturnType<typeof useApi>['kiosk']['pendingRatings']['query']>
+>[number]
+
 /** The check-in in progress: which screen shows, what was entered, and sending it (or storing it offline). */
 export function useCheckIn() {
   const api = useApi()
@@ -64,6 +73,7 @@ export function useCheckIn() {
   const ticket = useState<IssuedTicket | null>('checkin-ticket', () => null)
   const error = useState<string | null>('checkin-error', () => null)
   const busy = useState('checkin-busy', () => false)
+  const ratings = useState<PendingRating[]>('checkin-ratings', () => [])
 
   function go(next: Step) {
     error.value = null
@@ -74,6 +84,7 @@ export function useCheckIn() {
   function reset() {
     draft.value = emptyDraft()
     ticket.value = null
+    ratings.value = []
     error.value = null
     busy.value = false
     step.value = 'welcome'
@@ -136,7 +147,7 @@ export function useCheckIn() {
         position: issued.position,
         offline: false,
       }
-      go('ticket')
+      go((await offerRatings(ticket.value)) ? 'rating' : 'ticket')
     } catch (e) {
       const refused = message(e)
       if (refused) {
@@ -159,5 +170,43 @@ export function useCheckIn() {
     }
   }
 
-  return { step, draft, ticket, error, busy, go, reset, lookup, submit }
+  /** A returning guest's closed sheets to rate first; none when they are new or the server fails. */
+  async function offerRatings(issued: IssuedTicket): Promise<boolean> {
+    if (!draft.value.returning || !issued.visitId) return false
+    try {
+      const check = { visitId: issued.visitId, clientId: issued.clientId }
+      ratings.value = await api.kiosk.pendingRatings.query(check)
+    } catch {
+      ratings.value = []
+    }
+    return ratings.value.length > 0
+  }
+
+  /**
+   * Rates the first sheet offered (null skips it), then the next; the ticket once none is left. A sheet
+   * the server refuses (rated meanwhile) is passed over; without the server the guest goes to the ticket.
+   */
+  async function rateNext(score: number | null) {
+    const [sheet, ...rest] = ratings.value
+    const issued = ticket.value
+    if (sheet && issued?.visitId && score !== null) {
+      busy.value = true
+      try {
+        await api.kiosk.rate.mutate({
+          visitId: issued.visitId,
+          clientId: issued.clientId,
+          consultationId: sheet.consultationId,
+          score,
+        })
+      } catch (e) {
+        if (!refusalOf(e)) rest.length = 0
+      } finally {
+        busy.value = false
+      }
+    }
+    ratings.value = rest
+    if (rest.length === 0) go('ticket')
+  }
+
+  return { step, draft, ticket, ratings, error, busy, go, reset, lookup, submit, rateNext }
 }

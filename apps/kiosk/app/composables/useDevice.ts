@@ -10,6 +10,8 @@ export const useDeviceToken = () =>
 export interface OfficeInfo {
   name: string
   consent: { version: string; retentionDays: number; body: { id: string; en: string } } | null
+  /** The topic tiles, as the office's catalogue lists them (kept for offline check-ins too). */
+  topics?: { code: string; label: { id: string; en: string } }[]
 }
 
 const readOffice = (): OfficeInfo | null => {
@@ -51,6 +53,7 @@ export function useDevice() {
           retentionDays: info.consent.retentionDays,
           body: info.consent.body,
         },
+        topics: info.topics,
       }
       localStorage.setItem(OFFICE_KEY, JSON.stringify(office.value))
     } catch (error) {

@@ -30,17 +30,37 @@ async function userNames(acting: Acting, ids: Iterable<string | null>) {
   return new Map(users.map((u) => [u.id, u.displayName]))
 }
 
+/**
+ * The pair's consultations the reader may open, oldest first. A merged duplicate is not listed on its own:
+ * the sheet it was merged into (of the same office) stands for it, once, even when that sheet names
+ * another pair or none.
+ */
+async function pairConsultations(acting: Acting, pairId: string) {
+  const sheets = acting.db.prisma.consultation
+  const select = { id: true, occurredAt: true, mergedIntoId: true } as const
+  let rows = await sheets.findMany({
+    where: { candidatePairId: pairId, officeId: { in: [...acting.scope.readable] } },
+    select,
+  })
+  // A kept sheet may itself be merged later: follow each duplicate to the sheet that was finally kept.
+  for (let hops = 0; hops < 10 && rows.some((r) => r.mergedIntoId); hops++) {
+    const kept = await sheets.findMany({
+      where: { id: { in: rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])) } },
+      select,
+    })
+    rows = [...rows.filter((r) => !r.mergedIntoId), ...kept]
+  }
+  const unique = [...new Map(rows.map((r) => [r.id, r])).values()]
+  return unique.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id))
+}
+
 /** The stored rows a dossier is built from. */
 function loadDossierRows(acting: Acting, pairId: string) {
-  const { db, scope } = acting
+  const { db } = acting
   return Promise.all([
     db.prisma.requirementCheck.findMany({ where: { pairId }, include: checkWithHistory }),
     db.prisma.handover.findMany({ where: { pairId }, orderBy: { heldAt: 'asc' } }),
-    db.prisma.consultation.findMany({
-      where: { candidatePairId: pairId, officeId: { in: [...scope.readable] } },
-      select: { id: true },
-      orderBy: { occurredAt: 'asc' },
-    }),
+    pairConsultations(acting, pairId),
     db.prisma.pairEvent.findMany({ where: { pairId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
     db.prisma.candidate.findMany({
       where: { pairId, replacedAt: { not: null } },

@@ -2,10 +2,12 @@ import type { Database, Transaction } from '@mejabantu/db'
 import {
   applyConsultationAction,
   checkOccurredAt,
+  defaultReferralTeam,
   localDay,
   type ConsultationAction,
   type ConsultationStatus,
   type ConsultationInputSchema,
+  type ReferralTeam,
   type RuleResult,
   type TimeZone,
 } from '@mejabantu/domain'
@@ -22,6 +24,7 @@ import { queueAnswerMail, queueClosingMail } from '../messaging/answer-mail.ts'
 import { ensureNotMerged, newRatingToken } from './relations-guard.ts'
 import { consultationSnapshot, toConsultationRecord, type ConsultationRow } from './view.ts'
 import { recordArticleUse } from '../knowledge/usage.ts'
+import { ensureSheetTopic, topicCatalog } from '../topics/catalog.ts'
 
 type ConsultationInput = z.infer<typeof ConsultationInputSchema>
 
@@ -43,6 +46,7 @@ export async function createConsultation(
       select: { id: true, regionCode: true, timeZone: true },
     })
     await ensureLinksInOffice(tx, office.id, input)
+    await ensureSheetTopic(tx, office.id, input.topic, input.subTopic)
     const row = await insertConsultation(tx, office, { ...input, occurredAt }, actor)
     return toConsultationRecord(row)
   })
@@ -76,6 +80,7 @@ export async function insertConsultation(
       askerContact: input.askerContact ?? null,
       stakeholderCategory: input.stakeholderCategory,
       topic: input.topic,
+      subTopic: input.subTopic ?? null,
       question: input.question,
       participants: input.participants,
       minutes: input.minutes ?? null,
@@ -100,6 +105,7 @@ export async function insertConsultation(
       askerContact: row.askerContact,
       stakeholderCategory: row.stakeholderCategory,
       topic: row.topic,
+      subTopic: row.subTopic,
       question: row.question,
       participants: row.participants,
       minutes: row.minutes,
@@ -142,8 +148,9 @@ async function lockConsultation(tx: Transaction, id: string): Promise<Consultati
 /** What staff do to a sheet, with what they enter for it. */
 export type StaffAction =
   | { type: 'answer'; answer: string; legalBasis?: string | undefined; articleIds?: string[] | undefined }
-  | { type: 'refer'; note: string }
-  | { type: 'close' }
+  | { type: 'refer'; note: string; team?: ReferralTeam | undefined }
+  /** `publicUrl` makes the closing message's rating link absolute (PUBLIC_URL); a path without it. */
+  | { type: 'close'; publicUrl?: string | null }
 
 // A move the lifecycle does not allow from the current status conflicts with the sheet's state; having
 // no parent office to refer to is a request that can never succeed.
@@ -189,7 +196,14 @@ export async function actOnConsultation(
       ...(action.type === 'answer'
         ? { answer: action.answer, legalBasis: action.legalBasis ?? null, answeredById: actor.userId }
         : {}),
-      ...(action.type === 'refer' ? { referralNote: action.note } : {}),
+      ...(action.type === 'refer'
+        ? {
+            referralNote: action.note,
+            referralTeam:
+              action.team ??
+              defaultReferralTeam(await topicCatalog(tx, row.officeId), row.topic, row.subTopic),
+          }
+        : {}),
     }
     const changed = Object.keys(data).filter(
       (key) => !sameValue(row[key as keyof ConsultationRow], data[key as keyof typeof data]),
@@ -209,7 +223,7 @@ export async function actOnConsultation(
     await recountConsultationDay(tx, await officeZone(tx, updated.officeId), updated.occurredAt)
     if (action.type === 'answer') await recordArticleUse(tx, actor, id, action.articleIds ?? [])
     if (action.type === 'answer') await queueAnswerMail(tx, updated)
-    if (action.type === 'close') await queueClosingMail(tx, updated)
+    if (action.type === 'close') await queueClosingMail(tx, updated, action.publicUrl ?? null)
     return toConsultationRecord(updated)
   })
 }
@@ -236,8 +250,18 @@ export async function updateConsultation(
     await ensureReadable(tx, actor, row)
     actor.scope.write(row.officeId)
     if (row.status === 'selesai') refuse('CONFLICT', violations.closed(row.number))
+    const topic = patch.topic ?? row.topic
+    // A new topic drops a sub-topic of the old one unless the patch names one of the new.
+    const subTopic = patch.subTopic !== undefined ? patch.subTopic : patch.topic ? null : row.subTopic
+    if (patch.topic !== undefined || patch.subTopic !== undefined) {
+      await ensureSheetTopic(tx, row.officeId, topic, subTopic)
+      Object.assign(patch, { topic, subTopic })
+    }
     // Prisma leaves a field alone when its value is undefined: only what the patch names changes.
     const updated = await tx.consultation.update({ where: { id }, data: patch })
+    if (updated.topic !== row.topic) {
+      await recountConsultationDay(tx, await officeZone(tx, updated.officeId), updated.occurredAt)
+    }
     const changed = Object.keys(patch).filter((key) => patch[key as keyof typeof patch] !== undefined)
     await writeAudit(tx, {
       actorId: actor.userId,

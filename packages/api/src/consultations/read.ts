@@ -81,7 +81,11 @@ export async function referralInbox(
   actor: Actor,
   input: InboxInput,
 ): Promise<ConsultationPage> {
-  const where = { referredToOfficeId: actor.scope.read(input.officeId), status: 'dirujuk' }
+  const where = {
+    referredToOfficeId: actor.scope.read(input.officeId),
+    status: 'dirujuk',
+    ...(input.team && { referralTeam: input.team }),
+  }
   const total = await db.prisma.consultation.count({ where })
   const rows = await db.prisma.consultation.findMany({
     where,

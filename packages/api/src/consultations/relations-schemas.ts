@@ -1,4 +1,4 @@
-import { ConsultationStatus, RatingVia, TagsSchema, Topic } from '@mejabantu/domain'
+import { ConsultationStatus, RatingVia, TagsSchema, TopicCodeSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 
 /** The labels of one sheet, replacing those it had: normalised, without repeats, at most 12. */
@@ -44,7 +44,7 @@ export type LinkInput = z.infer<typeof LinkInputSchema>
 export const RelatedSheetSchema = z.object({
   id: z.uuid(),
   number: z.string(),
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
   status: ConsultationStatus.schema,
   questionExcerpt: z.string(),
 })

@@ -62,14 +62,26 @@ export const consultationsRouter = router({
     .input(ReferConsultationSchema)
     .output(ConsultationRecordSchema)
     .mutation(({ ctx, input }) =>
-      actOnConsultation(ctx.db, actorOf(ctx), input.id, { type: 'refer', note: input.note }, ctx.clock()),
+      actOnConsultation(
+        ctx.db,
+        actorOf(ctx),
+        input.id,
+        { type: 'refer', note: input.note, team: input.team },
+        ctx.clock(),
+      ),
     ),
 
   close: write
     .input(ConsultationIdSchema)
     .output(ConsultationRecordSchema)
     .mutation(({ ctx, input }) =>
-      actOnConsultation(ctx.db, actorOf(ctx), input.id, { type: 'close' }, ctx.clock()),
+      actOnConsultation(
+        ctx.db,
+        actorOf(ctx),
+        input.id,
+        { type: 'close', publicUrl: ctx.publicUrl },
+        ctx.clock(),
+      ),
     ),
 
   get: read

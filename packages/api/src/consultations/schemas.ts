@@ -9,10 +9,11 @@ import {
   normaliseTag,
   ParticipantSchema,
   ReferralInputSchema,
+  ReferralTeam,
   RegionCodeSchema,
   StakeholderCategory,
   TimeZone,
-  Topic,
+  TopicCodeSchema,
 } from '@mejabantu/domain'
 import { z } from 'zod'
 import {
@@ -55,6 +56,9 @@ export const UpdateConsultationSchema = z
     askerInstitution: fields.askerInstitution.unwrap().nullable().optional(),
     askerContact: fields.askerContact.unwrap().nullable().optional(),
     question: fields.question.optional(),
+    /** Staff correcting what the sheet is about; a new topic drops the old one's sub-topic. */
+    topic: fields.topic.optional(),
+    subTopic: fields.subTopic.unwrap().nullable().optional(),
     participants: z.array(ParticipantSchema).max(500).optional(),
     minutes: fields.minutes.unwrap().nullable().optional(),
   })
@@ -83,7 +87,7 @@ export const ConsultationListInputSchema = z
     /** An office within the caller's scope; their own when not given. */
     officeId: z.uuid().optional(),
     channel: Channel.schema.optional(),
-    topic: Topic.schema.optional(),
+    topic: TopicCodeSchema.optional(),
     stakeholderCategory: StakeholderCategory.schema.optional(),
     status: ConsultationStatus.schema.optional(),
     ...dayRange,
@@ -103,7 +107,14 @@ export const ConsultationListInputSchema = z
 export type ConsultationListInput = z.infer<typeof ConsultationListInputSchema>
 
 /** Referrals waiting for an answer at an office (the caller's own by default). */
-export const InboxInputSchema = z.strictObject({ officeId: z.uuid().optional(), ...paging }).prefault({})
+export const InboxInputSchema = z
+  .strictObject({
+    officeId: z.uuid().optional(),
+    /** The SILON team reads the referrals meant for it; the policy line the others. */
+    team: ReferralTeam.schema.optional(),
+    ...paging,
+  })
+  .prefault({})
 /** Paging of the referral inbox. */
 export type InboxInput = z.infer<typeof InboxInputSchema>
 
@@ -127,11 +138,13 @@ export const listItemFields = {
   askerInstitution: true,
   stakeholderCategory: true,
   topic: true,
+  subTopic: true,
   status: true,
   occurredAt: true,
   staffId: true,
   referredToOfficeId: true,
   referralNote: true,
+  referralTeam: true,
   referredAt: true,
   candidatePairId: true,
   visitId: true,

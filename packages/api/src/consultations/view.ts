@@ -16,6 +16,7 @@ export interface ConsultationRow {
   askerContact: string | null
   stakeholderCategory: string
   topic: string
+  subTopic: string | null
   question: string
   participants: unknown
   minutes: string | null
@@ -26,6 +27,7 @@ export interface ConsultationRow {
   answeredById: string | null
   referredToOfficeId: string | null
   referralNote: string | null
+  referralTeam: string | null
   visitId: string | null
   candidatePairId: string | null
   occurredAt: Date
@@ -42,10 +44,15 @@ export interface ConsultationRow {
 
 const optional = <T>(value: T | null) => value ?? undefined
 
-type Classified = Pick<ConsultationRecord, 'channel' | 'stakeholderCategory' | 'topic' | 'status'>
+type Classified = Pick<ConsultationRecord, 'channel' | 'stakeholderCategory' | 'topic' | 'status'> & {
+  referralTeam: ConsultationRecord['referralTeam']
+}
 
 /** A row's classifying columns as the domain's values; the procedure's output schema checks them. */
-const classified = (row: Record<keyof Classified, string>): Classified => ({
+const classified = (
+  row: Record<Exclude<keyof Classified, 'referralTeam'>, string> & { referralTeam: string | null },
+): Classified => ({
+  referralTeam: row.referralTeam as Classified['referralTeam'],
   channel: row.channel as Classified['channel'],
   stakeholderCategory: row.stakeholderCategory as Classified['stakeholderCategory'],
   topic: row.topic as Classified['topic'],
@@ -130,27 +137,9 @@ export function excerpt(text: string): string {
 
 /** A list line from a row selected with {@link listItemSelect}. */
 export function toListItem(
-  row: Pick<
-    ConsultationRow,
-    | 'id'
-    | 'number'
-    | 'channel'
-    | 'askerName'
-    | 'askerInstitution'
-    | 'stakeholderCategory'
-    | 'topic'
-    | 'status'
-    | 'occurredAt'
-    | 'staffId'
-    | 'referredToOfficeId'
-    | 'referralNote'
-    | 'referredAt'
-    | 'candidatePairId'
-    | 'visitId'
-    | 'question'
-    | 'tags'
-    | 'mergedIntoId'
-  > & { office: ConsultationListItem['office'] },
+  row: Pick<ConsultationRow, keyof typeof listItemFields | 'question' | 'tags' | 'mergedIntoId'> & {
+    office: ConsultationListItem['office']
+  },
   rank: number | null,
 ): ConsultationListItem {
   const { question, ...line } = row

@@ -1,5 +1,5 @@
 import type { Database } from '@mejabantu/db'
-import { maskName, maskPhone, TimeZone } from '@mejabantu/domain'
+import { LabelSchema, maskName, maskPhone, TimeZone, TopicCodeSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 import { refuse } from '../shared/errors.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
@@ -9,12 +9,15 @@ import { takeKioskAllowance } from './throttle.ts'
 import { ticketOf, ticketSelect, type Ticket } from '../visits/queue-position.ts'
 import { officeDay } from '../visits/day.ts'
 import { visitViolations } from '../visits/violations.ts'
+import { cachedTopicCatalog } from '../topics/catalog.ts'
 
 /** What the kiosk shows before a visitor starts: whose desk this is, the date, and the consent text. */
 export const KioskOfficeSchema = z.object({
   office: z.object({ id: z.uuid(), name: z.string(), regionCode: z.string(), timeZone: TimeZone.schema }),
   today: z.iso.date(),
   consent: ConsentVersionSchema.nullable(),
+  /** The topic tiles the tablet offers: the office's active topics, in the admins' order. */
+  topics: z.array(z.object({ code: TopicCodeSchema, label: LabelSchema })),
 })
 export type KioskOffice = z.infer<typeof KioskOfficeSchema>
 
@@ -24,7 +27,10 @@ export async function kioskOffice(
   now = new Date(),
 ): Promise<KioskOffice> {
   const { office, today } = await officeDay(db.prisma, device.officeId, now)
-  return { office, today, consent: await currentConsentText(db.prisma, office.id, today) }
+  const topics = (await cachedTopicCatalog(db, office.id))
+    .filter((t) => t.parentCode === null && !t.archived)
+    .map((t) => ({ code: t.code, label: { id: t.labelId, en: t.labelEn ?? t.labelId } }))
+  return { office, today, consent: await currentConsentText(db.prisma, office.id, today), topics }
 }
 
 /**

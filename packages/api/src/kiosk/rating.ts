@@ -1,13 +1,14 @@
 // Ratings at the lobby tablet: a guest who has just checked in rates the closed sheets of their earlier
 // visits. The visit id the check-in answered and the client id the kiosk made tie every call to that guest.
 import type { Database, Queryable } from '@mejabantu/db'
-import { RatingInputSchema, Topic } from '@mejabantu/domain'
+import { LabelSchema, RatingInputSchema, TopicCodeSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 import { refuse } from '../shared/errors.ts'
 import { ratableSince, saveRating, type SavedRating } from '../consultations/rating.ts'
 import { consultationViolations as violations } from '../consultations/violations.ts'
 import type { KioskDeviceContext } from './devices-token.ts'
 import { takeKioskAllowance } from './throttle.ts'
+import { labelsOfCodes } from '../topics/catalog.ts'
 
 /** How long after checking in the guest may rate at the tablet that checked them in. */
 export const KIOSK_RATING_MINUTES = 60
@@ -29,7 +30,9 @@ export const KioskRateInputSchema = z.strictObject({
 export const PendingRatingSchema = z.strictObject({
   consultationId: z.uuid(),
   number: z.string(),
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
+  /** The topic as the catalogue names it, for the tablet's language. */
+  topicLabel: LabelSchema,
   closedAt: z.date(),
 })
 /** A closed sheet the guest may still rate. */
@@ -86,10 +89,15 @@ export async function pendingRatings(
       orderBy: [{ closedAt: 'desc' }, { number: 'desc' }],
       take: 20,
     })
+    const labels = await labelsOfCodes(
+      tx,
+      sheets.map((sheet) => sheet.topic),
+    )
     return sheets.map((sheet) => ({
       consultationId: sheet.id,
       number: sheet.number,
       topic: sheet.topic as PendingRating['topic'],
+      topicLabel: labels[sheet.topic] ?? { id: sheet.topic, en: sheet.topic },
       closedAt: sheet.closedAt!,
     }))
   })

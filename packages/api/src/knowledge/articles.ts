@@ -3,6 +3,7 @@ import { changedArticleFields, type ArticleContent } from '@mejabantu/domain'
 import type { Actor } from '../shared/actor.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
 import { refuse } from '../shared/errors.ts'
+import { ensureSheetTopic } from '../topics/catalog.ts'
 import { editableArticle, readableArticle } from './access.ts'
 import type { ArticleRecord, CreateArticle, UpdateArticle } from './schemas.ts'
 import {
@@ -37,6 +38,7 @@ export async function writeNewArticle(
   origin: ArticleOrigin,
 ): Promise<ArticleRecord> {
   const officeId = actor.scope.write()
+  await ensureSheetTopic(tx, officeId, content.topic)
   const row = await tx.knowledgeArticle.create({
     data: {
       ownerOfficeId: officeId,
@@ -105,6 +107,7 @@ export async function updateArticle(
     const before = contentOf(row)
     const changed = changedArticleFields(before, content)
     if (changed.length === 0) return toArticleRecord(tx, row, actor.scope.officeId)
+    if (changed.includes('topic')) await ensureSheetTopic(tx, row.ownerOfficeId, content.topic)
 
     const version = row.version + 1
     const updated = await tx.knowledgeArticle.update({

@@ -1,5 +1,5 @@
 import type { Database } from '@mejabantu/db'
-import { articleAccess, changedArticleFields, type Topic } from '@mejabantu/domain'
+import { articleAccess, changedArticleFields, type TopicCode } from '@mejabantu/domain'
 import type { Actor } from '../shared/actor.ts'
 import { articleOwners, readableArticle } from './access.ts'
 import type { ArticleDetail, ArticleListInput, ArticleOwner, ArticlePage } from './schemas.ts'
@@ -73,7 +73,7 @@ export async function listArticles(
           id,
           owner: row.ownerOffice as ArticleOwner,
           access: articleAccess(officeId, row.ownerOfficeId),
-          topic: row.topic as Topic,
+          topic: row.topic as TopicCode,
           tags: row.tags,
           titleId: row.titleId,
           titleEn: row.titleEn ?? undefined,

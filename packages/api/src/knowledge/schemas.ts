@@ -5,7 +5,7 @@ import {
   OfficeLevel,
   RegionCodeSchema,
   TagsSchema,
-  Topic,
+  TopicCodeSchema,
 } from '@mejabantu/domain'
 import { z } from 'zod'
 
@@ -51,7 +51,7 @@ export type ArticleListInput = z.output<typeof ArticleListInputSchema>
 /** The question as it is being typed on a sheet, and its topic when chosen. */
 export const SuggestInputSchema = z.strictObject({
   question: z.string().max(10_000),
-  topic: Topic.schema.optional(),
+  topic: TopicCodeSchema.optional(),
 })
 /** What suggestions are asked for. */
 export type SuggestInput = z.output<typeof SuggestInputSchema>
@@ -86,7 +86,7 @@ export const ArticleRecordSchema = z.object({
   id: z.uuid(),
   owner: ArticleOwnerSchema,
   access: z.enum(['edit', 'read']),
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
   tags: z.array(z.string()),
   titleId: z.string(),
   titleEn: z.string().optional(),

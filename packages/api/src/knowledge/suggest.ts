@@ -1,5 +1,5 @@
 import type { Database } from '@mejabantu/db'
-import { articleAccess, suggestionTerms, type Topic } from '@mejabantu/domain'
+import { articleAccess, suggestionTerms, type TopicCode } from '@mejabantu/domain'
 import type { Actor } from '../shared/actor.ts'
 import { articleOwners } from './access.ts'
 import type { ArticleOwner, ArticleSuggestion, SuggestInput } from './schemas.ts'
@@ -66,7 +66,7 @@ export async function suggestArticles(
         id,
         owner: row.ownerOffice as ArticleOwner,
         access: articleAccess(officeId, row.ownerOfficeId),
-        topic: row.topic as Topic,
+        topic: row.topic as TopicCode,
         tags: row.tags,
         titleId: row.titleId,
         titleEn: row.titleEn ?? undefined,

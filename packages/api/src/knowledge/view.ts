@@ -5,7 +5,7 @@ import {
   LegalBasisSchema,
   type ArticleContent,
   type LegalBasis,
-  type Topic,
+  type TopicCode,
 } from '@mejabantu/domain'
 import { z } from 'zod'
 import type { AuditSnapshot } from '../shared/audit-writer.ts'
@@ -48,7 +48,7 @@ export function legalBasisOf(json: Prisma.JsonValue): LegalBasis[] {
 /** Everything an edit can change, as the domain compares and a version stores it. */
 export function contentOf(row: ArticleRow): ArticleContent {
   return {
-    topic: row.topic as Topic,
+    topic: row.topic as TopicCode,
     tags: row.tags,
     titleId: row.titleId,
     titleEn: row.titleEn ?? undefined,
@@ -84,7 +84,7 @@ export function storedContent(json: Prisma.JsonValue): ArticleContent {
     Prisma.JsonValue
   >
   return {
-    topic: value.topic as Topic,
+    topic: value.topic as TopicCode,
     tags: Array.isArray(value.tags) ? (value.tags as string[]) : [],
     titleId: String(value.titleId ?? ''),
     titleEn: typeof value.titleEn === 'string' ? value.titleEn : undefined,

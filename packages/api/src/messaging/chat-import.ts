@@ -8,13 +8,14 @@ import {
   type StakeholderCategory,
   type ThreadProposal,
   type TimeZone,
-  type Topic,
+  type TopicCode,
 } from '@mejabantu/domain'
 import { strFromU8, unzipSync } from 'fflate'
 import { keepArrivedFile } from '../consultations/attachments.ts'
 import { insertConsultation } from '../consultations/consultations.ts'
 import type { Actor } from '../shared/actor.ts'
 import { ensure, refuse } from '../shared/errors.ts'
+import { ensureSheetTopic } from '../topics/catalog.ts'
 import type { AttachmentStorage } from '../shared/storage/configured.ts'
 import { messagingViolations as violations } from './violations.ts'
 
@@ -85,7 +86,7 @@ export async function previewChatImport(
 export interface ChatImportChoice extends ChatExportFile {
   keys: string[]
   stakeholderCategory: StakeholderCategory
-  topic: Topic
+  topic: TopicCode
   candidatePairId?: string | undefined
 }
 
@@ -102,6 +103,7 @@ export async function confirmChatImport(
 ): Promise<{ created: string[]; skipped: number }> {
   const officeId = actor.scope.write()
   const { office, threads, media } = await threadsOf(db, officeId, choice)
+  await ensureSheetTopic(db.prisma, officeId, choice.topic)
   const chosen = choice.keys.map((key) => {
     const thread = threads.find((t) => t.key === key)
     if (!thread) refuse('BAD_REQUEST', violations.chatImportUnknownThread(key))

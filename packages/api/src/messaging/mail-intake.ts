@@ -192,10 +192,24 @@ const threadSelect = {
   referredAt: true,
   closedAt: true,
   referredToOfficeId: true,
+  mergedIntoId: true,
 } as const
 
-/** The sheet a reply belongs to: by the Message-IDs it answers (ours or the asker's), else by the tag. */
+const threadRow = (tx: Transaction, id: string) =>
+  tx.consultation.findUnique({ where: { id }, select: threadSelect })
+
+/**
+ * The sheet a reply belongs to. A merged duplicate is read and answered on the sheet it was merged into,
+ * so its thread continues there (following a kept sheet that was itself merged later).
+ */
 async function sheetOfThread(tx: Transaction, officeId: string, headers: InboundMailHeaders) {
+  let sheet = await threadSheet(tx, officeId, headers)
+  for (let hops = 0; sheet?.mergedIntoId && hops < 10; hops++) sheet = await threadRow(tx, sheet.mergedIntoId)
+  return sheet
+}
+
+/** The sheet a reply answers: by the Message-IDs it answers (ours or the asker's), else by the tag. */
+async function threadSheet(tx: Transaction, officeId: string, headers: InboundMailHeaders) {
   const references = threadReferences(headers)
   if (references.length > 0) {
     const inbound = await tx.inboundMail.findFirst({
@@ -208,9 +222,7 @@ async function sheetOfThread(tx: Transaction, officeId: string, headers: Inbound
         where: { officeId, messageId: { in: references }, consultationId: { not: null } },
         select: { consultationId: true },
       }))
-    if (outbound?.consultationId) {
-      return tx.consultation.findUnique({ where: { id: outbound.consultationId }, select: threadSelect })
-    }
+    if (outbound?.consultationId) return threadRow(tx, outbound.consultationId)
   }
   const number = sheetNumberInSubject(headers.subject)
   return number ? tx.consultation.findFirst({ where: { officeId, number }, select: threadSelect }) : null

@@ -8,7 +8,7 @@ import {
   MessagingSettingsSchema,
   NotificationKind,
   StakeholderCategory,
-  Topic,
+  TopicCodeSchema,
 } from '@mejabantu/domain'
 import { z } from 'zod'
 import { actorOf } from '../shared/actor.ts'
@@ -106,7 +106,7 @@ export const messagingRouter = router({
       ChatFileSchema.extend({
         keys: z.array(z.string().min(1).max(64)).min(1).max(500),
         stakeholderCategory: StakeholderCategory.schema,
-        topic: Topic.schema,
+        topic: TopicCodeSchema,
         candidatePairId: z.uuid().optional(),
       }),
     )

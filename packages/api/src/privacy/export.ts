@@ -1,9 +1,13 @@
 import type { Prisma } from '@mejabantu/db'
 
 type Sheet = Prisma.ConsultationGetPayload<object>
+type Rating = Prisma.ConsultationRatingGetPayload<object>
 
-/** A sheet as a person's export shows it: what it holds about them and what they asked. */
-export const sheetExport = (sheet: Sheet) => ({
+/**
+ * A sheet as a person's export shows it: what it holds about them and what they asked, with the rating
+ * they gave it (pass it only for a sheet they asked: another asker's score is not theirs).
+ */
+export const sheetExport = (sheet: Sheet, rating: Rating | null = null) => ({
   number: sheet.number,
   channel: sheet.channel,
   occurredAt: sheet.occurredAt,
@@ -21,4 +25,10 @@ export const sheetExport = (sheet: Sheet) => ({
   answer: sheet.answer,
   legalBasis: sheet.legalBasis,
   status: sheet.status,
+  rating: rating && {
+    score: rating.score,
+    comment: rating.comment,
+    via: rating.via,
+    ratedAt: rating.ratedAt,
+  },
 })

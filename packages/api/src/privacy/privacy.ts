@@ -134,7 +134,7 @@ export async function exportPerson(
       ? await tx.visit.findMany({
           where: { guestId: guest.id },
           orderBy: { checkedInAt: 'asc' },
-          include: { consultations: { orderBy: { occurredAt: 'asc' } } },
+          include: { consultations: { orderBy: { occurredAt: 'asc' }, include: { rating: true } } },
         })
       : []
     const copies = await copiesOf(
@@ -150,6 +150,17 @@ export async function exportPerson(
       select: { id: true, number: true },
     })
     for (const sheet of attachmentSheets) numbers.set(sheet.id, sheet.number)
+    // Their own ratings go with the sheets they asked; other askers' comments only where they name them.
+    const asked = new Set([...onVisits, ...copies.sheets.filter((c) => c.asked).map((c) => c.sheet.id)])
+    const ratings = new Map(
+      (
+        await tx.consultationRating.findMany({
+          where: { consultationId: { in: [...asked, ...copies.ratings.map((r) => r.consultationId)] } },
+          include: { consultation: { select: { number: true } } },
+        })
+      ).map((rating) => [rating.consultationId, rating]),
+    )
+    const ratingOf = (sheetId: string) => (asked.has(sheetId) ? (ratings.get(sheetId) ?? null) : null)
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'privacy.export',
@@ -180,12 +191,12 @@ export async function exportPerson(
         priority: visit.priority,
         status: visit.status,
         consentVersion: visit.consentVersion,
-        consultations: visit.consultations.map(sheetExport),
+        consultations: visit.consultations.map((sheet) => sheetExport(sheet, sheet.rating)),
       })),
       elsewhere: {
         sheets: copies.sheets
           .filter(({ sheet }) => !onVisits.has(sheet.id))
-          .map(({ sheet }) => sheetExport(sheet)),
+          .map(({ sheet }) => sheetExport(sheet, ratingOf(sheet.id))),
         attachments: [...copies.files, ...copies.attachments].map((file) => ({
           sheetNumber: numbers.get(file.consultationId) ?? '',
           fileName: file.fileName,
@@ -214,6 +225,12 @@ export async function exportPerson(
           reason,
           evidence,
         })),
+        ratingComments: copies.ratings
+          .filter((copy) => !asked.has(copy.consultationId))
+          .map((copy) => ({
+            sheetNumber: ratings.get(copy.consultationId)?.consultation.number ?? '',
+            comment: copy.comment,
+          })),
       },
     }
   })

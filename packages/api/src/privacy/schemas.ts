@@ -44,6 +44,15 @@ const SheetExportSchema = z.object({
   answer: z.string().nullable(),
   legalBasis: z.string().nullable(),
   status: z.string(),
+  /** Their rating of a sheet they asked (score 1–5 and their comment); null when none or not theirs. */
+  rating: z
+    .object({
+      score: z.number().int(),
+      comment: z.string().nullable(),
+      via: z.string(),
+      ratedAt: z.date(),
+    })
+    .nullable(),
 })
 
 const VisitExportSchema = z.object({
@@ -90,6 +99,8 @@ export const PersonExportSchema = z.object({
     ),
     handovers: z.array(z.object({ pairId: z.uuid(), heldAt: z.date(), attendees: z.array(z.string()) })),
     research: z.array(z.object({ reason: z.string().nullable(), evidence: z.string().nullable() })),
+    /** Other askers' rating comments that name them (erasure scrubs them too). */
+    ratingComments: z.array(z.object({ sheetNumber: z.string(), comment: z.string() })),
   }),
 })
 export type PersonExport = z.infer<typeof PersonExportSchema>

@@ -1,5 +1,6 @@
 import type { Database } from '@mejabantu/db'
-import { articleOwnersFor, Topic, type LegalBasis } from '@mejabantu/domain'
+import { articleOwnersFor, type Label, type LegalBasis } from '@mejabantu/domain'
+import { topicCatalog } from '../topics/catalog.ts'
 import { refuse } from '../shared/errors.ts'
 import { legalBasisOf } from '../knowledge/view.ts'
 import { publicationViolations } from './violations.ts'
@@ -18,7 +19,7 @@ interface FaqArticle {
 /** An office's public FAQ, by topic in the order the console lists topics. */
 export interface PublicFaq {
   office: { regionCode: string; name: string }
-  topics: { topic: Topic; articles: FaqArticle[] }[]
+  topics: { topic: string; label: Label; articles: FaqArticle[] }[]
 }
 
 /**
@@ -54,13 +55,15 @@ export async function publicFaq(db: Database, regionCode: string): Promise<Publi
   const replaced = new Set(rows.map((row) => row.copiedFromId).filter((id) => id !== null))
   const depth = (ownerId: string) => chain.indexOf(ownerId)
   const byId = new Map(offices.map((o) => [o.id, { regionCode: o.regionCode, name: o.name }]))
+  // Grouped in the catalogue's order; an article under a topic the catalogue no longer holds is not shown.
+  const catalog = (await topicCatalog(db.prisma, office.id)).filter((t) => t.parentCode === null)
   const shown = rows
     .filter((row) => !replaced.has(row.id))
     .sort((a, b) => depth(a.ownerOfficeId) - depth(b.ownerOfficeId))
 
   return {
     office: { regionCode: office.regionCode, name: office.name },
-    topics: Topic.values.flatMap((topic) => {
+    topics: catalog.flatMap(({ code: topic, labelId, labelEn }) => {
       const articles = shown
         .filter((row) => row.topic === topic)
         .map((row) => ({
@@ -72,7 +75,7 @@ export async function publicFaq(db: Database, regionCode: string): Promise<Publi
           updatedAt: row.updatedAt,
           office: byId.get(row.ownerOfficeId)!,
         }))
-      return articles.length ? [{ topic, articles }] : []
+      return articles.length ? [{ topic, label: { id: labelId, en: labelEn ?? labelId }, articles }] : []
     }),
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '@mejabantu/db'
+import { labelsOfCodes } from '../topics/catalog.ts'
 import {
   localDay,
   readHelpdeskContacts,
@@ -14,7 +15,8 @@ import {
   type PublicSummary,
   type StakeholderCategory,
   type TimeZone,
-  type Topic,
+  type Label,
+  type TopicCode,
 } from '@mejabantu/domain'
 import { refuse } from '../shared/errors.ts'
 import { publicationViolations } from './violations.ts'
@@ -96,6 +98,7 @@ export async function publicLog(
 ): Promise<{
   office: { regionCode: string; name: string }
   items: PublicConsultation[]
+  topicLabels: Record<string, Label>
   total: number
   page: number
   pageSize: number
@@ -113,7 +116,7 @@ export async function publicLog(
       {
         ...row,
         channel: row.channel as Channel,
-        topic: row.topic as Topic,
+        topic: row.topic as TopicCode,
         stakeholderCategory: row.stakeholderCategory as StakeholderCategory,
         status: row.status as ConsultationStatus,
       },
@@ -123,6 +126,10 @@ export async function publicLog(
   return {
     office: { regionCode: office.regionCode, name: office.name },
     items: withSmallCategoriesMerged(lines, await categoriesOfDays(db, office, lines)),
+    topicLabels: await labelsOfCodes(
+      db.prisma,
+      lines.map((line) => line.topic),
+    ),
     total,
     page: input.page,
     pageSize: input.pageSize,
@@ -165,7 +172,13 @@ export async function publicSummary(
   const facts = rows.map((row) => toFact(office.id, office.timeZone, { ...row, staffId: null }))
   return {
     office: { regionCode: office.regionCode, name: office.name },
-    summary: toPublicSummary(summarise(facts)),
+    summary: toPublicSummary(
+      summarise(facts),
+      await labelsOfCodes(
+        db.prisma,
+        facts.map((f) => f.topic),
+      ),
+    ),
   }
 }
 

@@ -1,7 +1,7 @@
 // The asker's rating through the link in the closing message: no sign-in, the link's secret token is the
 // only key, and wrong tokens are limited per address like sign-ins.
 import type { Database } from '@mejabantu/db'
-import { RatingInputSchema, RuleViolationSchema, Topic } from '@mejabantu/domain'
+import { LabelSchema, RatingInputSchema, RuleViolationSchema, TopicCodeSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 import { checkPasswordAttempt } from '../auth/password-attempt.ts'
 import { recordLoginSuccess, type ThrottleKey, type ThrottlePolicy } from '../auth/login-throttle.ts'
@@ -13,6 +13,7 @@ import {
   type SavedRating,
 } from '../consultations/rating.ts'
 import { consultationViolations as violations } from '../consultations/violations.ts'
+import { labelsOfCodes } from '../topics/catalog.ts'
 
 /** A rating link's token as the closing message carries it (24 random bytes, base64url). */
 const TokenSchema = z
@@ -35,7 +36,9 @@ export const PublicRateInputSchema = z.strictObject({ token: TokenSchema, ...Rat
 export const RatingFormSchema = z.strictObject({
   office: z.strictObject({ name: z.string(), regionCode: z.string() }),
   number: z.string(),
-  topic: Topic.schema,
+  topic: TopicCodeSchema,
+  /** The topic as the catalogue names it (the code itself for one no longer listed). */
+  topicLabel: LabelSchema,
   closedAt: z.date().nullable(),
   ratable: z.boolean(),
   /** Why it cannot be rated now (already rated, not closed, past the days allowed); null while it can. */
@@ -98,6 +101,10 @@ export async function ratingForm(
     office: { name: sheet.office.name, regionCode: sheet.office.regionCode },
     number: sheet.number,
     topic: sheet.topic as RatingForm['topic'],
+    topicLabel: (await labelsOfCodes(db.prisma, [sheet.topic]))[sheet.topic] ?? {
+      id: sheet.topic,
+      en: sheet.topic,
+    },
     closedAt: sheet.closedAt,
     ratable: verdict.ok,
     refusal: verdict.ok ? null : verdict.violation,

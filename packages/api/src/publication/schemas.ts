@@ -1,11 +1,12 @@
 import {
   Channel,
+  LabelSchema,
   LegalBasisSchema,
   LocalDateSchema,
   PublicConsultationSchema,
   PublicSummarySchema,
   RegionCodeSchema,
-  Topic,
+  TopicCodeSchema,
 } from '@mejabantu/domain'
 import { z } from 'zod'
 
@@ -37,6 +38,8 @@ const PublicOfficeRefSchema = z.strictObject({ regionCode: RegionCodeSchema, nam
 export const PublicLogSchema = z.strictObject({
   office: PublicOfficeRefSchema,
   items: z.array(PublicConsultationSchema),
+  /** The labels of the page's topics, as the office's catalogue names them. */
+  topicLabels: z.record(TopicCodeSchema, LabelSchema),
   total: z.number().int().nonnegative(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
@@ -68,7 +71,8 @@ export const PublicFaqSchema = z.strictObject({
   office: PublicOfficeRefSchema,
   topics: z.array(
     z.strictObject({
-      topic: Topic.schema,
+      topic: TopicCodeSchema,
+      label: LabelSchema,
       articles: z.array(
         z.strictObject({
           titleId: z.string(),

@@ -15,7 +15,9 @@ import {
   type ReportSummary,
 } from '@mejabantu/domain'
 import { localDayBounds } from '../shared/local-days.ts'
+import { articlesIn } from './articles.ts'
 import { dateColumn, dayOfColumn } from '../visits/day.ts'
+import { labelsOfCodes } from '../topics/catalog.ts'
 
 interface OfficeRow extends ReportOffice {
   parentId: string | null
@@ -102,6 +104,18 @@ export async function compileReport(
     ]),
     rows,
     satisfaction,
+    // Frozen with the report: a topic renamed later does not change what leadership was sent.
+    topicLabels: await labelsOfCodes(db, [
+      ...Object.keys(root.total.byTopic),
+      ...Object.keys(satisfaction.total.byTopic),
+      ...rows.map((row) => row.topic),
+    ]),
+    articles: await articlesIn(
+      db,
+      subtree.map((id) => byId.get(id)!),
+      officeId,
+      period,
+    ),
   }
 }
 

@@ -42,7 +42,7 @@ function storedValues(content: ReportContent): { dimension: ReportDimension; val
     const values = [
       ...Object.keys(content.total[tallies[dimension]]),
       ...content.rows.map((row) => row[columns[dimension]]),
-    ].filter((value) => dimensionLabel(dimension, value) === value)
+    ].filter((value) => dimensionLabel(dimension, value, 'id', content.topicLabels) === value)
     return values.length ? [{ dimension, values: [...new Set(values)] }] : []
   })
 }

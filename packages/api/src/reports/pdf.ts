@@ -21,10 +21,11 @@ import {
   type SatisfactionTable,
 } from './sections.ts'
 import { countedLabel, durationLine, longDay, periodLine, reportWords, type ReportWords } from './text.ts'
+import { articleSection, type ArticleSection } from './articles.ts'
 
 /**
  * The report as an A4 PDF: the KPU letterhead block, the summary, every breakdown, the askers'
- * satisfaction by topic and staff member, the per-office
+ * satisfaction by topic and staff member, the answers by knowledge article, the per-office
  * table, guest book and sheets per day, the list of sheets, and a signature block for the head of
  * division; every page numbered "Halaman n dari m". Standard PDF fonts only, nothing fetched. Values
  * printed as stored pass through `scrub`.
@@ -43,6 +44,8 @@ export const reportPdf: ReportWriter = async (content, number, locale, scrub = s
     tallyTable(doc, counts, label, w)
   }
   for (const table of satisfactionTables(content, w, locale, scrub)) satisfactionTable(doc, table, w, locale)
+  const articles = articleSection(content, locale, scrub)
+  if (articles) articleTable(doc, articles, w)
   if (content.offices.length > 0) officeTable(doc, content, w)
   dayTable(doc, content, w, locale)
   rowsTable(doc, content, w, locale, scrub)
@@ -116,6 +119,20 @@ function satisfactionTable(doc: pdf.Doc, table: SatisfactionTable, w: ReportWord
   )
 }
 
+function articleTable(doc: pdf.Doc, section: ArticleSection, w: ReportWords) {
+  pdf.section(doc, section.title)
+  if (section.lines.length === 0) {
+    doc.text(w.none)
+    return
+  }
+  pdf.table(
+    doc,
+    [section.article, section.answers],
+    section.lines.map((line) => [line.title, String(line.count)]),
+    ['*', 100],
+  )
+}
+
 function officeTable(doc: pdf.Doc, content: ReportContent, w: ReportWords) {
   pdf.section(doc, w.byOffice)
   pdf.table(
@@ -158,7 +175,7 @@ function rowsTable(doc: pdf.Doc, content: ReportContent, w: ReportWords, locale:
       row.number,
       localDay(row.occurredAt, content.office.timeZone),
       countedLabel('channel', row.channel, locale, scrub),
-      countedLabel('topic', row.topic, locale, scrub),
+      countedLabel('topic', row.topic, locale, scrub, content.topicLabels),
       countedLabel('status', row.status, locale, scrub) + (row.referredTo ? ` → ${row.referredTo}` : ''),
       row.staffName ?? '—',
       formatMinutes(row.firstResponseMinutes, locale),

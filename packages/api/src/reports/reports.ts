@@ -1,3 +1,4 @@
+import { labelsOfCodes } from '../topics/catalog.ts'
 import type { Database, Prisma, Queryable } from '@mejabantu/db'
 import {
   checkReportPeriod,
@@ -51,9 +52,10 @@ async function toRecords(db: Queryable, rows: ReportRowWithContent[]): Promise<F
     select: { id: true, displayName: true },
   })
   const names = new Map(users.map((user) => [user.id, user.displayName]))
-  return rows.map((row) => {
+  const contents = await Promise.all(rows.map((row) => withTopicLabels(db, revive(row.content))))
+  return rows.map((row, i) => {
     // Written once by finaliseReport from compileReport; dates come back as strings from JSON.
-    const content = revive(row.content)
+    const content = contents[i]!
     return {
       id: row.id,
       number: row.number,
@@ -70,6 +72,13 @@ async function toRecords(db: Queryable, rows: ReportRowWithContent[]): Promise<F
 }
 
 const withoutContent = ({ content: _content, ...record }: FrozenReport): ReportRecord => record
+
+// Reports finalised before topics had labels of their own are labelled by the catalogue as it is now.
+async function withTopicLabels(db: Queryable, content: ReportContent): Promise<ReportContent> {
+  if (content.topicLabels) return content
+  const codes = [...Object.keys(content.total.byTopic), ...content.rows.map((row) => row.topic)]
+  return { ...content, topicLabels: await labelsOfCodes(db, codes) }
+}
 
 function revive(json: Prisma.JsonValue): ReportContent {
   const content = json as unknown as ReportContent & { generatedAt: string; rows: { occurredAt: string }[] }

@@ -56,7 +56,8 @@ export function breakdownsOf(
   locale: Locale,
   scrub: Scrubber,
 ): Breakdown[] {
-  const counted = (dimension: ReportDimension) => (key: string) => countedLabel(dimension, key, locale, scrub)
+  const counted = (dimension: ReportDimension) => (key: string) =>
+    countedLabel(dimension, key, locale, scrub, content.topicLabels)
   return [
     { title: w.byChannel, counts: content.total.byChannel, label: counted('channel') },
     { title: w.byTopic, counts: content.total.byTopic, label: counted('topic') },
@@ -103,7 +104,9 @@ export function satisfactionTables(
       : [],
   })
   return [
-    table(w.satisfactionByTopic, tally.byTopic, (key) => countedLabel('topic', key, locale, scrub)),
+    table(w.satisfactionByTopic, tally.byTopic, (key) =>
+      countedLabel('topic', key, locale, scrub, content.topicLabels),
+    ),
     table(w.satisfactionByStaff, tally.byStaff, (id) =>
       id === UNASSIGNED ? w.unassigned : (content.staffNames[id] ?? id),
     ),

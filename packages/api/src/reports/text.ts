@@ -2,6 +2,7 @@ import {
   dimensionLabel,
   formatMinutes,
   monthName,
+  type Label,
   type Locale,
   type ReportContent,
   type ReportDimension,
@@ -161,7 +162,8 @@ export function countedLabel(
   value: string,
   locale: Locale,
   scrub: Scrubber,
+  topicLabels: Record<string, Label> = {},
 ): string {
-  const label = dimensionLabel(dimension, value, locale)
+  const label = dimensionLabel(dimension, value, locale, topicLabels)
   return label === value ? scrub(value) : label
 }

@@ -2,11 +2,12 @@ import { daysOf, localDateTime, rankedEntries, scrubberFor, type ReportDimension
 import ExcelJS from 'exceljs'
 import { breakdownsOf, officeTitle, satisfactionTables, summaryOf, type ReportWriter } from './sections.ts'
 import { countedLabel, periodLine, reportWords } from './text.ts'
+import { articleSection } from './articles.ts'
 
 /**
  * The report as a workbook: a summary sheet (headline figures, every breakdown, the askers' satisfaction,
- * the per-office table and the days) and a sheet with one row per consultation. Numbers are numbers, so they add up in a
- * spreadsheet; durations are in minutes. Values printed as stored pass through `scrub`.
+ * the answers by knowledge article, the per-office table and the days) and a sheet with one row per
+ * consultation. Numbers are numbers, so they add up in a spreadsheet; durations are in minutes. Values printed as stored pass through `scrub`.
  */
 export const reportXlsx: ReportWriter = async (content, number, locale, scrub = scrubberFor()) => {
   const w = reportWords(locale)
@@ -44,6 +45,13 @@ export const reportXlsx: ReportWriter = async (content, number, locale, scrub = 
     for (const line of lines) sheet.addRow([line.label, line.count, line.mean])
   }
 
+  const articles = articleSection(content, locale, scrub)
+  if (articles) {
+    sheet.addRow([])
+    bold(sheet.addRow([articles.title, articles.answers]))
+    for (const line of articles.lines) sheet.addRow([line.title, line.count])
+  }
+
   if (content.offices.length > 0) {
     sheet.addRow([])
     bold(sheet.addRow([w.byOffice, w.consultations, w.visits]))
@@ -59,7 +67,8 @@ export const reportXlsx: ReportWriter = async (content, number, locale, scrub = 
   }
 
   const rows = book.addWorksheet(w.rowsSheet)
-  const label = (dimension: ReportDimension, value: string) => countedLabel(dimension, value, locale, scrub)
+  const label = (dimension: ReportDimension, value: string) =>
+    countedLabel(dimension, value, locale, scrub, content.topicLabels)
   rows.columns = [
     { header: w.sheetNumber, width: 22 },
     { header: w.occurredAt, width: 18 },

@@ -26,6 +26,8 @@ export interface Context {
   kioskLimits: KioskLimits
   /** Seals the secrets of mailboxes and gateways; null when MAIL_SECRET_KEY is not set. */
   secrets: SecretBox | null
+  /** Where askers reach the server (PUBLIC_URL), for links in messages; null: links stay paths. */
+  publicUrl: string | null
 }
 
 export interface ContextDeps {
@@ -39,6 +41,8 @@ export interface ContextDeps {
   kioskLimits?: Partial<KioskLimits>
   /** From MAIL_SECRET_KEY; without it no mailbox or gateway secret can be stored. */
   secrets?: SecretBox | null
+  /** From PUBLIC_URL; without it a message's link is the path alone. */
+  publicUrl?: string | null
 }
 
 const systemClock = () => new Date()
@@ -63,6 +67,7 @@ export function createContextFactory(deps: ContextDeps) {
     storage,
     kioskLimits,
     secrets: deps.secrets ?? null,
+    publicUrl: deps.publicUrl ?? null,
     ip: req.ip ?? null,
     userAgent: req.headers['user-agent']?.slice(0, 512) ?? null,
     request: {

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto'
 import type { Database, Transaction } from '@mejabantu/db'
 import {
   checkInTime,
+  checkSheetTopic,
   formatQueueNumber,
   laneFor,
   type CheckInSchema,
   type QueueLane,
 } from '@mejabantu/domain'
 import type { z } from 'zod'
-import { refuse } from '../shared/errors.ts'
+import { ensure, refuse } from '../shared/errors.ts'
+import { cachedTopicCatalog } from '../topics/catalog.ts'
 import { writeAudits } from '../shared/audit-writer.ts'
 import { countVisits } from '../reports/daily-summary.ts'
 import type { KioskDeviceContext } from '../kiosk/devices-token.ts'
@@ -54,7 +56,9 @@ const batches = new WeakMap<Database, BatchQueue<PendingCheckIn, Ticket>>()
  * never share one and a failed check-in leaves no gap. Check-ins of one office that arrive together are
  * written in one transaction (group commit), which is what keeps a crowded morning fast.
  */
-export function checkIn(db: Database, source: CheckInSource, input: ParsedCheckIn): Promise<Ticket> {
+export async function checkIn(db: Database, source: CheckInSource, input: ParsedCheckIn): Promise<Ticket> {
+  // Archived topics still pass, so an offline tablet's check-in from before the archiving is not lost.
+  ensure(checkSheetTopic(await cachedTopicCatalog(db, source.officeId), input.topic))
   let group = batches.get(db)
   if (!group) {
     group = new BatchQueue((_officeId, items) => checkInBatch(db, items))

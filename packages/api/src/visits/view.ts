@@ -2,7 +2,7 @@ import {
   GuestInputSchema,
   PriorityReason,
   StakeholderCategory,
-  Topic,
+  TopicCodeSchema,
   VisitSchema,
   VisitStatus,
 } from '@mejabantu/domain'
@@ -79,7 +79,7 @@ export function toVisitView(row: VisitRow): VisitView {
   const { guest } = row
   return {
     ...row,
-    topic: Topic.schema.parse(row.topic),
+    topic: TopicCodeSchema.parse(row.topic),
     priority: asPriority(row.priority),
     status: asStatus(row.status),
     serviceDay: dayOfColumn(row.serviceDay),

@@ -70,6 +70,7 @@ describe.each(testTargets())('the asker’s rating on $kind', (target) => {
         office: { name: 'KPU Kabupaten Bantul', regionCode: '34.02' },
         number: sheet.number,
         topic: 'jadwal',
+        topicLabel: { id: 'Jadwal tahapan', en: 'Stage schedule' },
         closedAt: (await stored(sheet.id)).closedAt,
         ratable: true,
         refusal: null,
@@ -270,7 +271,13 @@ describe.each(testTargets())('the asker’s rating on $kind', (target) => {
       const back = await checkIn(kiosk, phone)
       const pending = data<PendingRating[]>(await kiosk.query('kiosk.pendingRatings', back))
       expect(pending).toEqual([
-        { consultationId: sheet.id, number: sheet.number, topic: 'silon', closedAt: sheet.closedAt },
+        {
+          consultationId: sheet.id,
+          number: sheet.number,
+          topic: 'silon',
+          topicLabel: { id: 'SILON', en: 'SILON application' },
+          closedAt: sheet.closedAt,
+        },
       ])
       const saved = data<SavedRating>(
         await kiosk.mutation('kiosk.rate', { ...back, consultationId: sheet.id, score: 5 }),

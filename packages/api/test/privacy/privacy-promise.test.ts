@@ -71,6 +71,8 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
     'number',
     'channel',
     'topic',
+    'subTopic',
+    'referralTeam',
     // The article cited in an answer, e.g. "PKPU 8/2024 Pasal 14 ayat (2)".
     'legalBasis',
     'status',
@@ -237,6 +239,20 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
     'createdAt',
   ],
   ImportedThread: ['officeId', 'key', 'consultationId', 'importedAt'],
+  // The office's catalogue of topics, named by its admins for the desk and the public page.
+  Topic: [
+    'id',
+    'code',
+    'officeId',
+    'parentCode',
+    'labelId',
+    'labelEn',
+    'referralTeam',
+    'sortOrder',
+    'archivedAt',
+    'createdAt',
+    'updatedAt',
+  ],
   // An office's published answers: agreed wording and law, never a person's question (a promoted answer
   // is scrubbed of names and contacts first).
   KnowledgeArticle: [

@@ -170,6 +170,12 @@ describe.each(testTargets())('public publication on $kind', (target) => {
     expect(summary).toEqual({
       consultations: 4,
       byTopic: { silon: 2, foto: 1, jadwal: 1 },
+      // Labelled as the catalogue names them, so the public page needs no staff call.
+      topicLabels: {
+        silon: { id: 'SILON', en: 'SILON application' },
+        foto: { id: 'Foto calon', en: 'Candidate photos' },
+        jadwal: { id: 'Jadwal tahapan', en: 'Stage schedule' },
+      },
       byChannel: { grup_pesan: 1, email: 1, telepon: 2 },
       // One journalist is too few to show; hiding only them would leave 4 − 3 LOs, so LOs go too.
       byCategory: {},
