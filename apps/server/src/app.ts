@@ -76,7 +76,8 @@ export function createApp({ db, log, version, apps, kioskLimits, storage, secret
     createExpressMiddleware({
       router: appRouter,
       // req/res go in whole: the context reads the session cookie from one and sets it on the other.
-      createContext: ({ req, res }) => createContext({ req, res }),
+      // info carries an SSE subscription's connectionParams (the display's device token).
+      createContext: ({ req, res, info }) => createContext({ req, res, info }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, path }, 'procedure failed')
       },

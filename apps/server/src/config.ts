@@ -33,6 +33,13 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(1),
+  // How often visitors of earlier days still in the guest book are checked out automatically; 0 turns it off.
+  AUTO_CHECKOUT_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
   // 32 bytes (base64 or hex) sealing mailbox and gateway secrets at rest; without it none can be stored.
   MAIL_SECRET_KEY: z
     .string()
@@ -72,6 +79,7 @@ export type Config = {
   retentionIntervalMinutes: number
   fixWindowIntervalMinutes: number
   messagingIntervalMinutes: number
+  autoCheckOutIntervalMinutes: number
   /** The key sealing integration secrets; null when MAIL_SECRET_KEY is not set. */
   mailSecretKey: Buffer | null
   /** Where askers reach the server, without a trailing slash; null when PUBLIC_URL is not set. */
@@ -104,6 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
     fixWindowIntervalMinutes: e.FIX_WINDOW_INTERVAL_MINUTES,
     messagingIntervalMinutes: e.MESSAGING_INTERVAL_MINUTES,
+    autoCheckOutIntervalMinutes: e.AUTO_CHECKOUT_INTERVAL_MINUTES,
     mailSecretKey: e.MAIL_SECRET_KEY ? parseSecretKey(e.MAIL_SECRET_KEY) : null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     ...(e.TOP_OFFICE_CODE && {

@@ -1,4 +1,5 @@
 import {
+  autoCheckOut,
   closeLapsedFixes,
   deliverDueMessages,
   messagingNotifiers,
@@ -41,6 +42,14 @@ export const retentionRun = (db: Database, log: Logger) => () =>
       if (guests > 0) log.info({ guests }, 'guest-book personal data anonymised')
     })
     .catch((err: unknown) => log.error({ err }, 'retention run failed'))
+
+/** Checks out, as `otomatis`, the visitors of earlier service days nobody checked out at the desk. */
+export const autoCheckOutRun = (db: Database, log: Logger) => () =>
+  autoCheckOut(db, new Date())
+    .then((days) => {
+      for (const day of days) log.info(day, 'visitors checked out automatically at the end of the day')
+    })
+    .catch((err: unknown) => log.error({ err }, 'automatic check-out failed'))
 
 /** Makes documents still BMS when their perbaikan window has closed TMS, as the system's own step. */
 export const fixWindowRun = (db: Database, log: Logger) => () =>

@@ -9,7 +9,7 @@ import {
 } from '@mejabantu/api'
 import { applyMigrations, openDatabase, type Database } from '@mejabantu/db'
 import { createApp } from './app.ts'
-import { fixWindowRun, messagingRun, retentionRun, startPeriodic } from './periodic.ts'
+import { autoCheckOutRun, fixWindowRun, messagingRun, retentionRun, startPeriodic } from './periodic.ts'
 import type { Config } from './config.ts'
 import type { Logger } from './logger.ts'
 import { builtApps, type StaticApp } from './static-apps.ts'
@@ -59,6 +59,7 @@ export async function startServer(
       startPeriodic(config.retentionIntervalMinutes, retentionRun(db, log)),
       startPeriodic(config.fixWindowIntervalMinutes, fixWindowRun(db, log)),
       startPeriodic(config.messagingIntervalMinutes, messagingRun({ db, storage, secrets }, log)),
+      startPeriodic(config.autoCheckOutIntervalMinutes, autoCheckOutRun(db, log)),
     ]
     const { port } = http.address() as AddressInfo
     let closing: Promise<void> | undefined

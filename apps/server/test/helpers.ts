@@ -16,6 +16,7 @@ export async function freshConfig(target: TestTarget): Promise<{ config: Config;
     retentionIntervalMinutes: 0,
     fixWindowIntervalMinutes: 0,
     messagingIntervalMinutes: 0,
+    autoCheckOutIntervalMinutes: 0,
     mailSecretKey: null,
     publicUrl: null,
   } as const

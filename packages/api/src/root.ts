@@ -4,6 +4,7 @@ import { publicRouter } from './publication/router.ts'
 import { healthProcedure } from './health/router.ts'
 import { consentRouter } from './kiosk/consent-router.ts'
 import { devicesRouter } from './kiosk/devices-router.ts'
+import { displayRouter } from './kiosk/display-router.ts'
 import { kioskRouter } from './kiosk/router.ts'
 import { queueRouter } from './visits/queue-router.ts'
 import { visitsRouter } from './visits/router.ts'
@@ -18,6 +19,7 @@ import { requirementsRouter } from './candidates/requirements-router.ts'
 import { messagingRouter } from './messaging/router.ts'
 import { knowledgeRouter } from './knowledge/router.ts'
 import { topicsRouter } from './topics/router.ts'
+import { appointmentsRouter } from './appointments/router.ts'
 import { router } from './shared/trpc.ts'
 
 export const appRouter = router({
@@ -27,6 +29,7 @@ export const appRouter = router({
   public: publicRouter,
   kiosk: kioskRouter,
   devices: devicesRouter,
+  display: displayRouter,
   consent: consentRouter,
   visits: visitsRouter,
   queue: queueRouter,
@@ -41,6 +44,7 @@ export const appRouter = router({
   messaging: messagingRouter,
   knowledge: knowledgeRouter,
   topics: topicsRouter,
+  appointments: appointmentsRouter,
 })
 
 /** The only thing the browser apps import from the server side: a type. */

@@ -14,13 +14,15 @@ const matrix: Record<string, MatrixEntry> = Object.assign(
   {},
   ...Object.values(fragments).map((m) => m.fragment),
 )
-type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { audience?: string } } }
+type ProcedureType = 'query' | 'mutation' | 'subscription'
+type ProcedureDef = { _def: { type: ProcedureType; meta?: { audience?: string } } }
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).map(
   ([path, procedure]) => ({ path, type: procedure._def.type, audience: procedure._def.meta?.audience }),
 )
 
-const call = (browser: Browser, path: string, type: 'query' | 'mutation', input?: unknown) =>
-  type === 'query' ? browser.query(path, input) : browser.mutation(path, input)
+// A subscription is a GET too (SSE); every caller the matrix tries is refused before any stream opens.
+const call = (browser: Browser, path: string, type: ProcedureType, input?: unknown) =>
+  type === 'mutation' ? browser.mutation(path, input) : browser.query(path, input)
 
 const rule = (reply: TrpcReply) => reply.body.error?.data.rule
 const refusedAccess = (reply: TrpcReply) => reply.status === 401 || reply.status === 403
@@ -62,7 +64,7 @@ describe.each(testTargets())('authorisation matrix on $kind', (target) => {
         const caller = endsSession ? world.fresh(office, role) : world.as(office, role)
         const reply = await call(await caller, path, type)
         const label = `${role}@${office}: ${reply.text.slice(0, 300)}`
-        if (audience === 'kiosk') {
+        if (audience === 'kiosk' || audience === 'display') {
           expect(refusedAccess(reply), label).toBe(true)
         } else if (audience === 'public' || audience === 'session') {
           expect(refusedAccess(reply), label).toBe(false)
@@ -91,11 +93,13 @@ describe.each(testTargets())('authorisation matrix on $kind', (target) => {
     const callers =
       audience === 'kiosk'
         ? [await world.kiosk('own')]
-        : await Promise.all(
-            Role.values
-              .filter((role) => audience === 'public' || audience === 'session' || can(role, audience))
-              .map((role) => world.as('own', role)),
-          )
+        : audience === 'display'
+          ? []
+          : await Promise.all(
+              Role.values
+                .filter((role) => audience === 'public' || audience === 'session' || can(role, audience))
+                .map((role) => world.as('own', role)),
+            )
     for (const browser of callers) {
       const reply = await call(browser, path, type, input)
       expect(reply.status, reply.text).toBe(status)

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from './generated/prisma/client.ts'
-import { IntrospectionPool, MigrationPg } from './postgres-pool.ts'
+import { IntrospectionPool, listenOnPostgres, MigrationPg } from './postgres-pool.ts'
 
 export type DatabaseKind = 'pglite' | 'postgresql'
 
@@ -13,6 +13,11 @@ export interface Database {
   prisma: PrismaClient
   /** A connection for the schema engine (migrations, diffs); close it when done. */
   openMigrationAdapter(): Promise<MigrationAdapter>
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel` (from any process on PostgreSQL) until the returned
+   * function stops listening. PostgreSQL holds one connection of its own for it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 
@@ -42,6 +47,7 @@ function openPostgres(url: string): Database {
       const pool = new IntrospectionPool({ connectionString: url, max: 1 })
       return { factory: new MigrationPg(pool), close: () => pool.end() }
     },
+    listen: (channel, onPayload) => listenOnPostgres(url, channel, onPayload),
     close: () => prisma.$disconnect(),
   }
 }
@@ -55,6 +61,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     prisma,
     // PGlite is a single connection: the engine shares it, and closing stays with `close`.
     openMigrationAdapter: async () => ({ factory: new PrismaPGlite(pglite), close: async () => {} }),
+    listen: async (channel, onPayload) => {
+      const stop = await pglite.listen(channel, onPayload)
+      return () => stop()
+    },
     close: async () => {
       await prisma.$disconnect()
       await pglite.close()

@@ -47,3 +47,25 @@ export class MigrationPg extends PrismaPg {
     return adapter
   }
 }
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). Should the
+ * connection drop, the listener is gone: callers treat notifications as a hint, never as the record.
+ */
+export async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url })
+  // A dropped connection must not crash the process; the in-process bus still serves this server.
+  client.on('error', () => {})
+  await client.connect()
+  client.on('notification', (message) => {
+    if (message.channel === channel) onPayload(message.payload ?? '')
+  })
+  await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+  return async () => {
+    await client.end().catch(() => {})
+  }
+}

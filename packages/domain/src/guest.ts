@@ -47,6 +47,9 @@ export const PriorityReason = labelledEnum({
 /** A reason for the priority lane. */
 export type PriorityReason = z.infer<typeof PriorityReason.schema>
 
+/** A kiosk's offline ticket number: its prefix ("L1"…"L99") and the tablet's count of the day. */
+export const ProvisionalNumberSchema = z.string().regex(/^L\d{1,2}-\d{3}$/)
+
 /**
  * A walk-in's check-in. `clientId` is made on the device before sending, so a retry (or an offline outbox
  * replaying) names the same visit and never creates a second one.
@@ -63,6 +66,8 @@ export const CheckInSchema = z.object({
   consentVersion: z.string().min(1).max(40),
   /** When the visitor checked in on the device; offline check-ins arrive later than they happened. */
   checkedInAt: z.coerce.date().optional(),
+  /** The number an offline tablet showed ("L2-003", its prefix and count), kept beside the real one. */
+  provisionalNumber: ProvisionalNumberSchema.optional(),
 })
 /** A check-in as sent by the kiosk. */
 export type CheckIn = z.input<typeof CheckInSchema>

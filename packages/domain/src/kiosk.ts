@@ -19,6 +19,11 @@ export function formatPairingCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`
 }
 
+/** kiosk: a lobby tablet that checks walk-ins in; display: the waiting-room screen, which only reads. */
+export const DeviceKindSchema = z.enum(['kiosk', 'display'])
+/** What a paired device is for. */
+export type DeviceKind = z.infer<typeof DeviceKindSchema>
+
 /** A kiosk tablet paired to one office; it may only check walk-ins in and read their tickets. */
 export const KioskDeviceSchema = z.object({
   id: z.uuid(),

@@ -35,6 +35,12 @@ describe('office settings', () => {
       helpdeskHours: null,
       helpdeskContacts: {},
       retentionDays: 90,
+      deskCount: 3,
+      slotMinutes: 30,
+      slotCapacity: 2,
+      slotsFrom: '08:00',
+      slotsTo: '15:30',
+      workingDays: [1, 2, 3, 4, 5],
     }
     expect(OfficeRecordSchema.parse(office)).toEqual(office)
   })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { OfficeInputSchema, OfficeSchema } from './office.ts'
 import { hasControlCharacter, isPrototypeKey } from './safe-text.ts'
 import { TimeZone } from './time.ts'
+import { MAX_DESKS } from './desks.ts'
 
 /** At most this many help-desk contact entries per office: a public page, not an address book. */
 export const MAX_HELPDESK_CONTACTS = 12
@@ -54,6 +55,17 @@ export const OfficeSettingsSchema = z.object({
   helpdeskContacts: HelpdeskContactsSchema,
   /** Days after the nomination stage before guest-book personal data is anonymised (UU PDP). */
   retentionDays: z.number().int().min(1).max(3650),
+  /** Desks that call guests ("Meja 1" … "Meja n"); staff pick theirs in the queue screen. */
+  deskCount: z.number().int().min(1).max(MAX_DESKS),
+  /** Appointment slots: minutes each, guests per slot, the first and last slot (office time), the days. */
+  slotMinutes: z.number().int().min(5).max(240),
+  slotCapacity: z.number().int().min(1).max(50),
+  slotsFrom: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  slotsTo: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  workingDays: z
+    .array(z.number().int().min(0).max(6))
+    .max(7)
+    .refine((days) => new Set(days).size === days.length),
 })
 /** An office's editable settings. */
 export type OfficeSettings = z.infer<typeof OfficeSettingsSchema>

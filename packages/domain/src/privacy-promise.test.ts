@@ -26,7 +26,13 @@ describe('the privacy promise', () => {
 
   it('erases everything it keeps for the nomination stage, unless it is only a category or topic', () => {
     const kept = PRIVACY_PROMISE.filter((f) => f.retention === 'tahapan' && f.erasure === 'keep')
-    expect(kept.map((f) => f.column)).toEqual(['category', 'topic', 'stakeholderCategory'])
+    expect(kept.map((f) => f.column)).toEqual([
+      'category',
+      'topic',
+      'category',
+      'topic',
+      'stakeholderCategory',
+    ])
   })
 
   it('lists the personal keys of every JSON list of people it replaces by Anonim', () => {

@@ -1,5 +1,6 @@
 import { ANONYMISED_NAME } from './anonymise.ts'
 import { labelledEnum, type Label } from './labels.ts'
+import { APPOINTMENT_PROMISE } from './privacy-promise-appointments.ts'
 
 /**
  * What the help desk promises about each personal field it keeps (UU PDP 27/2022): where it is kept, why,
@@ -16,6 +17,7 @@ export const PersonalRecord = labelledEnum({
   pasangan_calon: { id: 'Data pasangan calon', en: 'Candidate pair record' },
   penelitian: { id: 'Penelitian persyaratan', en: 'Requirement research' },
   serah_terima: { id: 'Berita acara serah terima', en: 'Handover record' },
+  janji_temu: { id: 'Janji temu', en: 'Appointments' },
   akun_petugas: { id: 'Akun petugas', en: 'Staff accounts' },
 })
 /** A record holding personal data. */
@@ -94,6 +96,7 @@ export const PURPOSES: Record<PersonalRecord, Label> = {
   },
   penelitian: { id: 'mencatat hasil penelitian dokumen', en: 'record the research of documents' },
   serah_terima: { id: 'mencatat siapa hadir pada serah terima', en: 'record who attended the handover' },
+  janji_temu: { id: 'mengatur jadwal kedatangan Anda', en: 'schedule your visit' },
   akun_petugas: { id: 'masuk, keamanan dan jejak audit', en: 'sign-in, security and the audit trail' },
 }
 
@@ -116,6 +119,7 @@ export const PRIVACY_PROMISE: readonly PromisedField[] = [
     'tahapan',
     'null',
   ),
+  ...APPOINTMENT_PROMISE,
   field(
     'Consultation',
     'askerName',

@@ -105,7 +105,13 @@ describe('published office figures', () => {
       suppressedCategories: [],
       byStatus: { dijawab: 2, dirujuk: 1, baru: 1 },
       referred: 1,
-      firstResponse: { count: 3, meanMinutes: 175 / 3, medianMinutes: 45, p90Minutes: 120 },
+      firstResponse: {
+        count: 3,
+        meanMinutes: 175 / 3,
+        medianMinutes: 45,
+        p90Minutes: 120,
+        half: { fromMinutes: 30, toMinutes: 45 },
+      },
     })
     expect(JSON.stringify(published)).not.toMatch(/petugas-1|2024-09-05|bantul/)
   })
@@ -135,6 +141,7 @@ describe('published office figures', () => {
       meanMinutes: null,
       medianMinutes: null,
       p90Minutes: null,
+      half: null,
     })
   })
 

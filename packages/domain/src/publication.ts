@@ -6,7 +6,7 @@ import { TopicCodeSchema } from './topic.ts'
 import { HelpdeskContactsSchema } from './office-settings.ts'
 import { OfficeLevel, RegionCodeSchema } from './office.ts'
 import { MIN_PUBLIC_GROUP, suppressSmallCells } from './publication-groups.ts'
-import { durationStats, type ReportSummary } from './report.ts'
+import { durationSpread, durationStats, type ReportSummary } from './report.ts'
 import { localDay, TimeZone } from './time.ts'
 
 /**
@@ -85,6 +85,10 @@ export const PublicSummarySchema = z.strictObject({
     meanMinutes: z.number().nonnegative().nullable(),
     medianMinutes: z.number().nonnegative().nullable(),
     p90Minutes: z.number().nonnegative().nullable(),
+    /** Where the median lies (the bounds of its bucket): what the public page prints. */
+    half: z
+      .strictObject({ fromMinutes: z.number().nonnegative(), toMinutes: z.number().nonnegative().nullable() })
+      .nullable(),
   }),
 })
 /** Published figures of one office. */
@@ -112,6 +116,9 @@ export function toPublicSummary(
     suppressedCategories: categories.suppressed,
     byStatus: summary.byStatus,
     referred: summary.referred,
-    firstResponse: durationStats(summary.firstResponse),
+    firstResponse: {
+      ...durationStats(summary.firstResponse),
+      half: durationSpread(summary.firstResponse).half,
+    },
   })
 }

@@ -91,8 +91,23 @@ describe('report figures', () => {
     expect(figures).toEqual({
       consultations: 3,
       referred: 1,
-      firstResponse: { count: 2, meanMinutes: 7, medianMinutes: 5, p90Minutes: 10 },
-      resolution: { count: 2, meanMinutes: 90, medianMinutes: 60, p90Minutes: 120 },
+      firstResponse: {
+        count: 2,
+        meanMinutes: 7,
+        medianMinutes: 5,
+        p90Minutes: 10,
+        // 4 lies in the bucket above 3 up to 5 minutes, 10 in the one above 5 up to 10.
+        half: { fromMinutes: 3, toMinutes: 5 },
+        nineInTen: { fromMinutes: 5, toMinutes: 10 },
+      },
+      resolution: {
+        count: 2,
+        meanMinutes: 90,
+        medianMinutes: 60,
+        p90Minutes: 120,
+        half: { fromMinutes: 45, toMinutes: 60 },
+        nineInTen: { fromMinutes: 90, toMinutes: 120 },
+      },
     })
   })
 

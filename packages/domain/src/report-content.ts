@@ -3,9 +3,11 @@ import { LabelSchema } from './labels.ts'
 import { OfficeLevel } from './office.ts'
 import {
   ReportSummarySchema,
+  durationSpread,
   durationStats,
   mergeSummaries,
   UNASSIGNED,
+  type DurationSpread,
   type DurationStats,
   type ReportSummary,
 } from './report.ts'
@@ -236,17 +238,20 @@ export function referralOutcome(rows: readonly ReportRow[]): ReferralOutcome {
 export interface ReportFigures {
   consultations: number
   referred: number
-  firstResponse: DurationStats
-  resolution: DurationStats
+  firstResponse: DurationStats & DurationSpread
+  resolution: DurationStats & DurationSpread
 }
 
-/** Counts and first-response / resolution statistics (mean, median, p90) of a summary. */
+/**
+ * Counts and first-response / resolution statistics of a summary: count and mean, and where the median
+ * and the 90th percentile lie (the ranges reports print).
+ */
 export function reportFigures(summary: ReportSummary): ReportFigures {
   return {
     consultations: summary.consultations,
     referred: summary.referred,
-    firstResponse: durationStats(summary.firstResponse),
-    resolution: durationStats(summary.resolution),
+    firstResponse: { ...durationStats(summary.firstResponse), ...durationSpread(summary.firstResponse) },
+    resolution: { ...durationStats(summary.resolution), ...durationSpread(summary.resolution) },
   }
 }
 

@@ -96,12 +96,50 @@ export interface DurationStats {
 }
 
 // Nearest rank: the smallest bucket whose running count reaches ceil(q · count); count > 0.
-function quantile(counts: readonly number[], count: number, percent: number): number {
+function quantileBucket(counts: readonly number[], count: number, percent: number): number {
   // Integer arithmetic, so 90 % of 10 is rank 9 and never 9.000000000000002 → 10.
   const rank = Math.max(1, Math.ceil((percent * count) / 100))
   let seen = 0
-  const bucket = counts.findIndex((n) => (seen += n) >= rank)
-  return DURATION_BUCKETS_MINUTES[bucket] ?? LARGEST_BOUND
+  return counts.findIndex((n) => (seen += n) >= rank)
+}
+
+function quantile(counts: readonly number[], count: number, percent: number): number {
+  return DURATION_BUCKETS_MINUTES[quantileBucket(counts, count, percent)] ?? LARGEST_BOUND
+}
+
+/**
+ * Where a quantile lies, as exactly as the histogram knows it: above `fromMinutes` and at most `toMinutes`
+ * (the bounds of its bucket); `toMinutes` null means beyond the largest bound (30 days or more).
+ */
+export interface DurationRange {
+  fromMinutes: number
+  toMinutes: number | null
+}
+
+/** How long half, and nine in ten, of the durations took: each a range, null when there are none. */
+export interface DurationSpread {
+  half: DurationRange | null
+  nineInTen: DurationRange | null
+}
+
+function quantileRange(counts: readonly number[], count: number, percent: number): DurationRange {
+  const bucket = quantileBucket(counts, count, percent)
+  const to = DURATION_BUCKETS_MINUTES[bucket]
+  if (to === undefined) return { fromMinutes: LARGEST_BOUND, toMinutes: null }
+  return { fromMinutes: bucket === 0 ? 0 : DURATION_BUCKETS_MINUTES[bucket - 1]!, toMinutes: to }
+}
+
+/**
+ * The median and the 90th percentile of a histogram as the ranges they are known to lie in, which is what
+ * a report tells leadership ("half were answered within 15–30 minutes"), rather than a bound read as exact.
+ */
+export function durationSpread(histogram: DurationHistogram): DurationSpread {
+  const count = histogram.counts.reduce((a, b) => a + b, 0)
+  if (count === 0) return { half: null, nineInTen: null }
+  return {
+    half: quantileRange(histogram.counts, count, 50),
+    nineInTen: quantileRange(histogram.counts, count, 90),
+  }
 }
 
 /** The figures a report prints for a histogram; all but the count are null when it is empty. */

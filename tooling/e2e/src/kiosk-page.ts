@@ -18,6 +18,8 @@ export interface Visitor {
   email?: string
   topic: string
   purpose?: string
+  /** The priority lane tile to pick (lansia, disabilitas, hamil); "tidak" when left out. */
+  priority?: string
 }
 
 /** A tablet on the kiosk page that records script errors, failed requests and CSP reports. */
@@ -92,6 +94,13 @@ export async function checkInNewVisitor(page: Page, visitor: Visitor, check: Ste
   return choosePurposeAndConsent(page, visitor, check)
 }
 
+/** The priority lane screen: picks `reason` (or leaves "Tidak") and goes on. */
+export async function passPriority(page: Page, reason = 'tidak') {
+  await page.getByTestId('step-priority').waitFor()
+  await page.getByTestId(`priority-${reason}`).click()
+  await page.getByTestId('next').click()
+}
+
 /** From the purpose screen through consent to the ticket; returns the queue number shown. */
 export async function choosePurposeAndConsent(page: Page, visitor: Visitor, check: StepCheck = noCheck) {
   await page.getByTestId('step-purpose').waitFor()
@@ -99,6 +108,7 @@ export async function choosePurposeAndConsent(page: Page, visitor: Visitor, chec
   if (visitor.purpose) await page.locator('#purpose').fill(visitor.purpose)
   await check(page, 'purpose')
   await page.getByTestId('next').click()
+  await passPriority(page, visitor.priority)
   await page.getByTestId('step-consent').waitFor()
   await page.getByTestId('consent-body').waitFor()
   await check(page, 'consent')

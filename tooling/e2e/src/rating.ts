@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { typeOnPad } from './kiosk-page.ts'
+import { passPriority, typeOnPad } from './kiosk-page.ts'
 import type { Api } from './staff.ts'
 
 /** The rating link of a closing message: the full address under PUBLIC_URL. */
@@ -31,6 +31,7 @@ export async function checkInReturning(page: Page, phone: string, topic = 'silon
   await page.getByTestId('step-purpose').waitFor()
   await page.getByTestId(`topic-${topic}`).click()
   await page.getByTestId('next').click()
+  await passPriority(page)
   await page.getByTestId('step-consent').waitFor()
   await page.getByTestId('consent-body').waitFor()
   await page.getByTestId('consent-accept').check()

@@ -70,8 +70,11 @@ export async function endProcess(child: ChildProcess, signal: NodeJS.Signals) {
   await exited
 }
 
-/** The URL a starting server prints in its "serving on http://…" line; kills it if it exits or stalls. */
-export function waitForUrl(child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<string> {
+/**
+ * The URL a starting server prints in its "serving on http://…" line; kills it if it exits or stalls. A
+ * first start migrates a new database, which takes long on a busy two-core machine.
+ */
+export function waitForUrl(child: ChildProcess, output: () => string, timeoutMs = 120_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const poll = setInterval(() => {

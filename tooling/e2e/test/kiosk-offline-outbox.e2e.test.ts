@@ -47,7 +47,7 @@ describe('a kiosk that checks in a crowd while the server is down', () => {
     const crowd = Array.from({ length: CROWD }, (_, i) => walkIn(i + 1))
     const provisional: string[] = []
     for (const visitor of crowd) provisional.push(await checkInOffline(page, visitor))
-    expect(provisional).toEqual(crowd.map((_, i) => `L-${String(i + 1).padStart(3, '0')}`))
+    expect(provisional).toEqual(crowd.map((_, i) => `L1-${String(i + 1).padStart(3, '0')}`))
     expect(await outboxState(page)).toEqual({ state: 'pending', pending: CROWD })
 
     // The server comes back, stores LOST check-ins and crashes before answering the last of them.

@@ -50,7 +50,7 @@ describe('a kiosk whose server goes away', () => {
       if (i === 0) await screenshot(page, '12-offline-ticket')
       await page.getByTestId('done').click()
     }
-    expect(numbers).toEqual(['L-001', 'L-002'])
+    expect(numbers).toEqual(['L1-001', 'L1-002'])
     await page.reload()
     await expect.poll(() => status(page), waitLong).toBe('pending')
     expect(await page.getByTestId('kiosk-status').textContent()).toContain('2')

@@ -124,6 +124,11 @@ describe('the asker rates a closed consultation', () => {
     const rating = desk.getByTestId('sheet-rating')
     await expect.poll(() => rating.textContent()).toContain('4 dari 5')
     expect(await rating.textContent()).toContain('Jawabannya jelas, terima kasih.')
+    // This month's report counts the rating by topic and staff member, with the mean in Indonesian form.
+    await desk.goto(`${server.url}/console/reports`)
+    const byTopic = desk.getByTestId('report-satisfaction-byTopic')
+    await expect.poll(() => byTopic.textContent()).toMatch(/1 penilaian, rata-rata 4,0 dari 5/)
+    expect(await desk.getByTestId('report-satisfaction-byStaff').textContent()).toContain('4,0')
     await desk.context().close()
   })
 

@@ -15,7 +15,9 @@ export function useQueue() {
     // Serving opens a sheet, so the consultation lists move too.
     onSuccess: () =>
       Promise.all(
-        ['visits.today', 'consultations.list'].map((key) => client.invalidateQueries({ queryKey: [key] })),
+        ['visits.today', 'visits.inBuilding', 'consultations.list'].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
       ),
     onError: (error: unknown) => notify.failed(error),
   }

@@ -1,4 +1,4 @@
-import type { StakeholderCategory } from '@mejabantu/domain'
+import type { PriorityReason, StakeholderCategory } from '@mejabantu/domain'
 import { refusalOf } from './useDevice'
 
 /**
@@ -6,7 +6,18 @@ import { refusalOf } from './useDevice'
  * `rating` their optional rating of earlier sheets, between checking in and the ticket.
  */
 export type Step =
-  'welcome' | 'category' | 'phone' | 'details' | 'lookup' | 'purpose' | 'consent' | 'rating' | 'ticket'
+  | 'welcome'
+  | 'category'
+  | 'phone'
+  | 'details'
+  | 'lookup'
+  | 'purpose'
+  | 'priority'
+  | 'consent'
+  | 'rating'
+  | 'ticket'
+  // A booked guest's code (janji temu) instead of the walk-in steps.
+  | 'appointment'
 
 /** Everything the visitor has entered; wiped when the kiosk returns to the welcome screen. */
 export interface Draft {
@@ -17,6 +28,8 @@ export interface Draft {
   email: string
   topic: string | null
   purpose: string
+  /** The priority lane's reason (served first, a P- number); null: the normal lane. */
+  priority: PriorityReason | null
   /** Told by message (the e-mail or phone they left) when their number is called. */
   notifyOnCall: boolean
   /** A returning visitor confirmed by phone: the masked name stands in for the stored one. */
@@ -41,6 +54,7 @@ const emptyDraft = (): Draft => ({
   email: '',
   topic: null,
   purpose: '',
+  priority: null,
   notifyOnCall: false,
   returning: null,
 })
@@ -130,7 +144,7 @@ export function useCheckIn() {
       },
       topic: d.topic,
       purpose: blank(d.purpose),
-      priority: null,
+      priority: d.priority,
       notifyOnCall: d.notifyOnCall,
       consentVersion: consent.version,
       checkedInAt: new Date(),
@@ -154,12 +168,15 @@ export function useCheckIn() {
         error.value = refused
         return
       }
-      // The server is unreachable: keep the check-in on the tablet and give a provisional ticket.
-      await outbox.add(input)
+      // The server is unreachable: keep the check-in on the tablet and give a provisional ticket; the
+      // number it shows travels with the check-in, so staff and the welcome screen can link both numbers.
+      const provisional = provisionalNumber(office.value?.offlinePrefix)
+      const shown = PROVISIONAL_NUMBER.test(provisional) ? { provisionalNumber: provisional } : {}
+      await outbox.add({ ...input, ...shown })
       ticket.value = {
         clientId: input.clientId,
         visitId: null,
-        queueNumber: provisionalNumber(),
+        queueNumber: provisional,
         estimatedWaitMinutes: null,
         position: null,
         offline: true,

@@ -12,6 +12,8 @@ export interface OfficeInfo {
   consent: { version: string; retentionDays: number; body: { id: string; en: string } } | null
   /** The topic tiles, as the office's catalogue lists them (kept for offline check-ins too). */
   topics?: { code: string; label: { id: string; en: string } }[]
+  /** What this tablet's offline ticket numbers start with ("L2" → L2-001), given at pairing. */
+  offlinePrefix?: string | null
 }
 
 const readOffice = (): OfficeInfo | null => {
@@ -54,6 +56,7 @@ export function useDevice() {
           body: info.consent.body,
         },
         topics: info.topics,
+        offlinePrefix: info.offlinePrefix,
       }
       localStorage.setItem(OFFICE_KEY, JSON.stringify(office.value))
     } catch (error) {
@@ -66,7 +69,7 @@ export function useDevice() {
     const paired = await api.kiosk.pair.mutate({ code })
     localStorage.setItem(DEVICE_TOKEN_KEY, paired.token)
     token.value = paired.token
-    office.value = { name: paired.office.name, consent: null }
+    office.value = { name: paired.office.name, consent: null, offlinePrefix: paired.device.offlinePrefix }
     await loadOffice()
   }
 

@@ -47,6 +47,7 @@ export function useOutbox() {
   const online = useState<boolean | null>('outbox-online', () => null)
   const pending = useState('outbox-pending', () => 0)
   const syncing = useState('outbox-syncing', () => false)
+  const { remember } = useSyncedTickets()
 
   const count = async () => (pending.value = await run('readonly', (s) => s.count()))
 
@@ -67,7 +68,15 @@ export function useOutbox() {
       const entries = await run('readonly', (s) => s.getAll() as IDBRequest<StoredCheckIn[]>)
       for (const entry of entries.sort(byArrival)) {
         try {
-          await api.kiosk.checkIn.mutate(entry)
+          const issued = await api.kiosk.checkIn.mutate(entry)
+          // The guest holds the provisional number: the welcome screen tells them the real one.
+          if (entry.provisionalNumber)
+            remember({
+              provisionalNumber: entry.provisionalNumber,
+              queueNumber: issued.queueNumber,
+              visitId: issued.visitId,
+              clientId: entry.clientId,
+            })
         } catch (error) {
           const refusal = refusalOf(error)
           // Network gone again, or the device is throttled: keep the entry and try later.

@@ -1,10 +1,18 @@
 const KEY = 'mejabantu.kiosk.provisional'
 
+/** The shape the server accepts for a provisional number: the tablet's prefix and its count of the day. */
+export const PROVISIONAL_NUMBER = /^L\d{1,2}-\d{3}$/
+
 /**
- * The number on an offline ticket: "L-001", "L-002"… counted on this tablet per day ("L" for luring), so
- * staff can tell it from the server's A/P lanes. The visitor's real number is given when the outbox syncs.
+ * The number on an offline ticket: "<prefix>-001", "<prefix>-002"… counted on this tablet per day ("L" for
+ * luring). The prefix ("L2") is the tablet's own, given at pairing, so two tablets never hand out the same
+ * number; a tablet without one yet falls back to "L". The visitor's real number is given when the outbox
+ * syncs.
  */
-export function provisionalNumber(today = new Date().toDateString()): string {
+export function provisionalNumber(
+  prefix: string | null | undefined,
+  today = new Date().toDateString(),
+): string {
   let sequence = 1
   try {
     const last = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { day: string; n: number } | null
@@ -13,5 +21,5 @@ export function provisionalNumber(today = new Date().toDateString()): string {
     // An unreadable counter starts the day again.
   }
   localStorage.setItem(KEY, JSON.stringify({ day: today, n: sequence }))
-  return `L-${String(sequence).padStart(3, '0')}`
+  return `${prefix ?? 'L'}-${String(sequence).padStart(3, '0')}`
 }

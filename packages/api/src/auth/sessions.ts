@@ -51,6 +51,8 @@ export interface ActiveSession {
   createdAt: Date
   lastSeenAt: Date
   expiresAt: Date
+  /** The desk picked for this sign-in ("Meja 2"), or null before one is picked. */
+  desk?: string | null
   user: SessionUser
 }
 

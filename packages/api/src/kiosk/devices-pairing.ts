@@ -4,6 +4,7 @@ import { writeAudit } from '../shared/audit-writer.ts'
 import type { Pairing } from './devices.ts'
 import { newDeviceToken, secretHash } from './devices-token.ts'
 import { kioskViolations } from './violations.ts'
+import { offlinePrefixFor } from './offline-prefix.ts'
 import { recordLoginSuccess, type ThrottleKey, type ThrottlePolicy } from '../auth/login-throttle.ts'
 import { checkPasswordAttempt } from '../auth/password-attempt.ts'
 
@@ -67,20 +68,32 @@ export async function pairDevice(
     await recordLoginSuccess(tx, keys)
     const row = await tx.kioskDevice.findUniqueOrThrow({
       where: { id: device!.id },
-      select: { id: true, name: true, officeId: true, office: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        officeId: true,
+        office: { select: { id: true, name: true } },
+      },
     })
+    // Only a check-in tablet hands out offline tickets; a waiting-room display needs no prefix.
+    const offlinePrefix = row.kind === 'kiosk' ? (await offlinePrefixFor(tx, row)).prefix : null
     await writeAudit(tx, {
       actorId: null,
       officeId: row.officeId,
       action: 'device.pair',
       targetType: 'KioskDevice',
       targetId: row.id,
-      after: { officeId: row.officeId, pairedAt: now.toISOString() },
+      after: { officeId: row.officeId, pairedAt: now.toISOString(), offlinePrefix },
       ip: client.ip,
     })
-    return row
+    return { ...row, offlinePrefix }
   })
   // Another tablet spent the code between the check and the update.
   if (!paired) refuse('BAD_REQUEST', kioskViolations.pairingCodeInvalid())
-  return { token, device: { id: paired.id, name: paired.name }, office: paired.office }
+  return {
+    token,
+    device: { id: paired.id, name: paired.name, offlinePrefix: paired.offlinePrefix },
+    office: paired.office,
+  }
 }

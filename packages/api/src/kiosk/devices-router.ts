@@ -1,4 +1,4 @@
-import { KioskDeviceSchema } from '@mejabantu/domain'
+import { DeviceKindSchema, KioskDeviceSchema } from '@mejabantu/domain'
 import { z } from 'zod'
 import { createDevice, CreatedDeviceSchema, DeviceViewSchema, listDevices, revokeDevice } from './devices.ts'
 import { actorOf } from '../shared/actor.ts'
@@ -8,7 +8,11 @@ const admin = permittedProcedure('admin.manage')
 
 export const devicesRouter = router({
   create: admin
-    .input(KioskDeviceSchema.pick({ name: true }).strict())
+    .input(
+      KioskDeviceSchema.pick({ name: true })
+        .extend({ kind: DeviceKindSchema.default('kiosk') })
+        .strict(),
+    )
     .output(CreatedDeviceSchema)
     .mutation(({ ctx, input }) => createDevice(ctx.db, ctx.scope, input, actorOf(ctx))),
 

@@ -16,6 +16,8 @@ export const secretHash = (secret: string) => createHash('sha256').update(secret
 export interface PairedDevice {
   id: string
   officeId: string
+  /** kiosk or display: each kind's token opens only its own procedures. */
+  kind: string
 }
 
 /** The device a kiosk procedure runs for, with the server's per-minute allowance for every kiosk. */
@@ -53,7 +55,7 @@ async function authenticateDevices(
 ): Promise<Settled<Authentication>[]> {
   const devices = await db.prisma.kioskDevice.findMany({
     where: { tokenHash: { in: [...new Set(items.map((i) => i.tokenHash))] } },
-    select: { id: true, officeId: true, tokenHash: true, lastSeenAt: true, revokedAt: true },
+    select: { id: true, officeId: true, kind: true, tokenHash: true, lastSeenAt: true, revokedAt: true },
   })
   const byHash = new Map(devices.map((d) => [d.tokenHash, d]))
   const now = items[0]!.now
@@ -71,6 +73,6 @@ async function authenticateDevices(
     const device = byHash.get(tokenHash)
     if (!device) return { ok: true, value: null }
     if (device.revokedAt) return { ok: true, value: 'revoked' }
-    return { ok: true, value: { id: device.id, officeId: device.officeId } }
+    return { ok: true, value: { id: device.id, officeId: device.officeId, kind: device.kind } }
   })
 }

@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto'
 import type { Database } from '@mejabantu/db'
 import {
+  DeviceKindSchema,
   formatPairingCode,
+  type DeviceKind,
   KioskDeviceSchema,
   PAIRING_ALPHABET,
   PAIRING_CODE_LENGTH,
@@ -19,15 +21,19 @@ export const PAIRING_TTL_MS = 15 * 60_000
 
 /** A device as the admin's list shows it; `pairingExpiresAt` only while a code waits to be used. */
 export const DeviceViewSchema = KioskDeviceSchema.extend({
+  // Stored as text; only createDevice writes it, from DeviceKindSchema.
+  kind: z.string().pipe(DeviceKindSchema),
   pairingExpiresAt: z.date().nullable(),
   createdAt: z.date(),
 })
-export type DeviceView = z.infer<typeof DeviceViewSchema>
+// As services build it: the kind as stored text, which the schema narrows on the way out.
+export type DeviceView = z.input<typeof DeviceViewSchema>
 
 const deviceSelect = {
   id: true,
   officeId: true,
   name: true,
+  kind: true,
   pairedAt: true,
   lastSeenAt: true,
   revokedAt: true,
@@ -44,6 +50,7 @@ const newPairingCode = () =>
 const snapshot = (d: DeviceView) => ({
   officeId: d.officeId,
   name: d.name,
+  kind: d.kind,
   pairedAt: d.pairedAt?.toISOString() ?? null,
   revokedAt: d.revokedAt?.toISOString() ?? null,
 })
@@ -55,7 +62,7 @@ const snapshot = (d: DeviceView) => ({
 export async function createDevice(
   db: Database,
   scope: OfficeScope,
-  input: { name: string },
+  input: { name: string; kind: DeviceKind },
   actor: Actor,
   now = new Date(),
 ): Promise<{ device: DeviceView; pairingCode: string }> {
@@ -65,6 +72,7 @@ export async function createDevice(
       data: {
         officeId: scope.write(),
         name: input.name,
+        kind: input.kind,
         pairingCodeHash: secretHash(code),
         pairingExpiresAt: new Date(now.getTime() + PAIRING_TTL_MS),
       },
@@ -135,7 +143,8 @@ export async function revokeDevice(
 /** What a kiosk learns when it pairs: its token (kept on the device, sent as a Bearer token) and office. */
 export const PairingSchema = z.object({
   token: z.string(),
-  device: z.object({ id: z.uuid(), name: z.string() }),
+  /** offlinePrefix: what the tablet's offline ticket numbers start with ("L2" → L2-001). */
+  device: z.object({ id: z.uuid(), name: z.string(), offlinePrefix: z.string().nullable() }),
   office: z.object({ id: z.uuid(), name: z.string() }),
 })
 export type Pairing = z.infer<typeof PairingSchema>

@@ -6,6 +6,7 @@ import { writeAudit } from '../shared/audit-writer.ts'
 import { ConsentVersionSchema, currentConsentText } from './consent.ts'
 import type { KioskDeviceContext } from './devices-token.ts'
 import { takeKioskAllowance } from './throttle.ts'
+import { offlinePrefixFor } from './offline-prefix.ts'
 import { ticketOf, ticketSelect, type Ticket } from '../visits/queue-position.ts'
 import { officeDay } from '../visits/day.ts'
 import { visitViolations } from '../visits/violations.ts'
@@ -18,6 +19,8 @@ export const KioskOfficeSchema = z.object({
   consent: ConsentVersionSchema.nullable(),
   /** The topic tiles the tablet offers: the office's active topics, in the admins' order. */
   topics: z.array(z.object({ code: TopicCodeSchema, label: LabelSchema })),
+  /** What this tablet's offline ticket numbers start with ("L2" → L2-001); null: none assigned. */
+  offlinePrefix: z.string().nullable(),
 })
 export type KioskOffice = z.infer<typeof KioskOfficeSchema>
 
@@ -30,7 +33,39 @@ export async function kioskOffice(
   const topics = (await cachedTopicCatalog(db, office.id))
     .filter((t) => t.parentCode === null && !t.archived)
     .map((t) => ({ code: t.code, label: { id: t.labelId, en: t.labelEn ?? t.labelId } }))
-  return { office, today, consent: await currentConsentText(db.prisma, office.id, today), topics }
+  return {
+    office,
+    today,
+    consent: await currentConsentText(db.prisma, office.id, today),
+    topics,
+    offlinePrefix: await ensureOfflinePrefix(db, device),
+  }
+}
+
+/**
+ * The device's offline prefix; a check-in tablet paired before prefixes existed gets the next free one
+ * here, on its first call for the office, audited as the system's own step.
+ */
+async function ensureOfflinePrefix(db: Database, device: KioskDeviceContext): Promise<string | null> {
+  const found = await db.prisma.kioskDevice.findUniqueOrThrow({
+    where: { id: device.id },
+    select: { offlinePrefix: true, kind: true },
+  })
+  if (found.offlinePrefix || found.kind !== 'kiosk') return found.offlinePrefix
+  return db.prisma.$transaction(async (tx) => {
+    const { prefix: offlinePrefix, assigned } = await offlinePrefixFor(tx, device)
+    if (!assigned) return offlinePrefix
+    await writeAudit(tx, {
+      actorId: null,
+      officeId: device.officeId,
+      action: 'device.offline_prefix',
+      targetType: 'KioskDevice',
+      targetId: device.id,
+      after: { offlinePrefix },
+      ip: null,
+    })
+    return offlinePrefix
+  })
 }
 
 /**

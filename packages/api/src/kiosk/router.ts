@@ -21,6 +21,7 @@ import {
 import { SavedRatingSchema } from '../consultations/rating.ts'
 import { TicketSchema } from '../visits/queue-position.ts'
 import { checkIn } from '../visits/check-in.ts'
+import { kioskAppointmentProcedures } from '../appointments/router.ts'
 import { kioskProcedure, publicProcedure, router } from '../shared/trpc.ts'
 
 export const kioskRouter = router({
@@ -60,4 +61,6 @@ export const kioskRouter = router({
     .input(KioskRateInputSchema)
     .output(SavedRatingSchema)
     .mutation(({ ctx, input }) => rateAtKiosk(ctx.db, ctx.device, input, ctx.ip, ctx.clock())),
+
+  ...kioskAppointmentProcedures,
 })

@@ -20,6 +20,19 @@ export const kioskViolations = {
       'This device has been revoked. Ask an administrator to pair it again.',
     ),
 
+  /** A display's token at a kiosk procedure, or a kiosk's at a display one. */
+  wrongKind: (expected: 'kiosk' | 'display') =>
+    violation(
+      'kiosk.wrong_kind',
+      { expected },
+      expected === 'display'
+        ? 'Perangkat ini adalah kios, bukan layar antrean.'
+        : 'Perangkat ini adalah layar antrean; layar tidak dapat mencatat kunjungan.',
+      expected === 'display'
+        ? 'This device is a kiosk, not a queue display.'
+        : 'This device is a queue display; a display cannot check visitors in.',
+    ),
+
   /** The same for an unknown, expired or already used code: a guess learns nothing. */
   pairingCodeInvalid: () =>
     violation(

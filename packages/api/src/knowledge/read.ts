@@ -1,9 +1,9 @@
 import type { Database } from '@mejabantu/db'
-import { articleAccess, changedArticleFields, type TopicCode } from '@mejabantu/domain'
+import { changedArticleFields } from '@mejabantu/domain'
 import type { Actor } from '../shared/actor.ts'
 import { articleOwners, readableArticle } from './access.ts'
 import type { ArticleDetail, ArticleListInput, ArticleOwner, ArticlePage } from './schemas.ts'
-import { excerpt, ownerSelect, peopleOf, storedContent, toArticleRecord } from './view.ts'
+import { articleBase, excerpt, ownerSelect, peopleOf, storedContent, toArticleRecord } from './view.ts'
 
 interface Match {
   total: number
@@ -70,18 +70,9 @@ export async function listArticles(
       if (!row) return []
       return [
         {
-          id,
-          owner: row.ownerOffice as ArticleOwner,
-          access: articleAccess(officeId, row.ownerOfficeId),
-          topic: row.topic as TopicCode,
-          tags: row.tags,
-          titleId: row.titleId,
-          titleEn: row.titleEn ?? undefined,
-          public: row.public,
-          version: row.version,
+          ...articleBase(row, officeId),
           copiedFromId: row.copiedFromId,
           archivedAt: row.archivedAt,
-          updatedAt: row.updatedAt,
           excerpt: excerpt(row.bodyId),
           rank: rank === null ? null : Number(rank),
           uses: usesOf.get(id) ?? 0,

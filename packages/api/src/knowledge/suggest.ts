@@ -1,9 +1,9 @@
 import type { Database } from '@mejabantu/db'
-import { articleAccess, suggestionTerms, type TopicCode } from '@mejabantu/domain'
+import { suggestionTerms } from '@mejabantu/domain'
 import type { Actor } from '../shared/actor.ts'
 import { articleOwners } from './access.ts'
-import type { ArticleOwner, ArticleSuggestion, SuggestInput } from './schemas.ts'
-import { legalBasisOf, ownerSelect } from './view.ts'
+import type { ArticleSuggestion, SuggestInput } from './schemas.ts'
+import { articleBase, ownerSelect } from './view.ts'
 
 /** How many articles a desk is offered while it types. */
 export const SUGGESTIONS = 5
@@ -61,22 +61,6 @@ export async function suggestArticles(
   return ranked.flatMap(({ id, rank }) => {
     const row = byId.get(id)
     if (!row) return []
-    return [
-      {
-        id,
-        owner: row.ownerOffice as ArticleOwner,
-        access: articleAccess(officeId, row.ownerOfficeId),
-        topic: row.topic as TopicCode,
-        tags: row.tags,
-        titleId: row.titleId,
-        titleEn: row.titleEn ?? undefined,
-        bodyId: row.bodyId,
-        bodyEn: row.bodyEn ?? undefined,
-        legalBasis: legalBasisOf(row.legalBasis),
-        version: row.version,
-        updatedAt: row.updatedAt,
-        rank: Number(rank),
-      },
-    ]
+    return [{ ...articleBase(row, officeId), rank: Number(rank) }]
   })
 }

@@ -106,6 +106,18 @@ export async function peopleOf(db: Queryable, ids: readonly (string | null)[]) {
   return (id: string | null) => people.find((p) => p.id === id) ?? null
 }
 
+/** What every view of an article starts from: its content, owner, access and version, for `officeId`. */
+export function articleBase(row: ArticleRow & { ownerOffice: unknown }, officeId: string) {
+  return {
+    ...contentOf(row),
+    id: row.id,
+    owner: row.ownerOffice as ArticleOwner,
+    access: articleAccess(officeId, row.ownerOfficeId),
+    version: row.version,
+    updatedAt: row.updatedAt,
+  }
+}
+
 /** An article as procedures return it, for the office `officeId` reading it. */
 export async function toArticleRecord(
   db: Queryable,
@@ -114,16 +126,11 @@ export async function toArticleRecord(
 ): Promise<ArticleRecord> {
   const person = await peopleOf(db, [row.createdById, row.updatedById])
   return {
-    ...contentOf(row),
-    id: row.id,
-    owner: row.ownerOffice,
-    access: articleAccess(officeId, row.ownerOfficeId),
-    version: row.version,
+    ...articleBase(row, officeId),
     sourceConsultationId: row.sourceConsultationId,
     copiedFromId: row.copiedFromId,
     archivedAt: row.archivedAt,
     createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
     createdBy: person(row.createdById),
     updatedBy: person(row.updatedById),
   }

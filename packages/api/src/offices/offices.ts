@@ -21,6 +21,12 @@ const officeSelect = {
   helpdeskHours: true,
   helpdeskContacts: true,
   retentionDays: true,
+  deskCount: true,
+  slotMinutes: true,
+  slotCapacity: true,
+  slotsFrom: true,
+  slotsTo: true,
+  workingDays: true,
 } as const
 
 type OfficeRow = Omit<OfficeRecord, 'helpdeskContacts'> & { helpdeskContacts: unknown }
@@ -41,6 +47,12 @@ const snapshot = (office: OfficeRecord): AuditSnapshot => ({
   helpdeskHours: office.helpdeskHours,
   helpdeskContacts: JSON.stringify(office.helpdeskContacts),
   retentionDays: office.retentionDays,
+  deskCount: office.deskCount,
+  slotMinutes: office.slotMinutes,
+  slotCapacity: office.slotCapacity,
+  slotsFrom: office.slotsFrom,
+  slotsTo: office.slotsTo,
+  workingDays: office.workingDays,
 })
 
 const levelOrder = { RI: 0, PROVINSI: 1, KABKOTA: 2 } as const

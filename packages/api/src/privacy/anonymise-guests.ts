@@ -1,15 +1,18 @@
 import type { Transaction } from '@mejabantu/db'
 import { anonymisedGuestFields, anonymisedVisitFields, type ErasedPerson } from '@mejabantu/domain'
 import { eraseEverywhere, NO_COPIES, type ErasedCopies } from './erase-everywhere.ts'
+import { eraseAppointmentsOf } from './erase-appointments.ts'
 
 /** How many rows an anonymisation rewrote; the rows themselves all stay. */
 export interface AnonymisedCounts extends ErasedCopies {
   guests: number
   visits: number
+  /** Bookings (janji temu) that were theirs, or whose slot is past the cutoff. */
+  appointments: number
 }
 
 /** Nothing anonymised. */
-export const NONE_ANONYMISED: AnonymisedCounts = { guests: 0, visits: 0, ...NO_COPIES }
+export const NONE_ANONYMISED: AnonymisedCounts = { guests: 0, visits: 0, appointments: 0, ...NO_COPIES }
 
 /** Adds two runs' counts. */
 export const addCounts = (a: AnonymisedCounts, b: AnonymisedCounts): AnonymisedCounts => {
@@ -22,8 +25,8 @@ export const addCounts = (a: AnonymisedCounts, b: AnonymisedCounts): AnonymisedC
  * Removes the personal data of guests in the domain's anonymised form, keeping every visit and sheet so
  * counts and reports stay as they were: the guest-book line, their visits' purpose text, and every copy
  * elsewhere in the office (`eraseEverywhere`: sheets of every channel, attachments' names, LO contacts,
- * handover lists). With `lastSeenBefore`, a guest who checked in since (a returning visitor racing the
- * run) is skipped. Stored files to remove after commit are added to `discarded`.
+ * handover lists) and their bookings. With `lastSeenBefore`, a guest who checked in since (a returning
+ * visitor racing the run) is skipped. Stored files to remove after commit are added to `discarded`.
  */
 export async function anonymiseGuests(
   tx: Transaction,
@@ -57,7 +60,8 @@ export async function anonymiseGuests(
       .filter((guest) => guest.officeId === officeId)
       .map(({ name, phone, email }) => ({ name, phone, email }))
     const copies = await eraseEverywhere(tx, officeId, people, visitIds, discarded)
-    counts = addCounts(counts, { ...NONE_ANONYMISED, ...copies })
+    const appointments = await eraseAppointmentsOf(tx, officeId, people, visitIds)
+    counts = addCounts(counts, { ...NONE_ANONYMISED, ...copies, appointments })
   }
   return counts
 }

@@ -13,6 +13,7 @@ import { anonymiseGuests, NONE_ANONYMISED, type AnonymisedCounts } from './anony
 import { writeAudit } from '../shared/audit-writer.ts'
 import type { Actor } from '../shared/actor.ts'
 import { copiesOf, eraseEverywhere } from './erase-everywhere.ts'
+import { appointmentsOf, eraseAppointmentsOf } from './erase-appointments.ts'
 import { discardFiles } from '../shared/storage/discard-files.ts'
 import { literalLike } from '../shared/literal-like.ts'
 import { askersMatching } from './askers.ts'
@@ -143,6 +144,12 @@ export async function exportPerson(
       [person],
       visits.map((v) => v.id),
     )
+    const appointments = await appointmentsOf(
+      tx,
+      officeId,
+      [person],
+      visits.map((v) => v.id),
+    )
     const onVisits = new Set(visits.flatMap((v) => v.consultations.map((c) => c.id)))
     const numbers = new Map(copies.sheets.map(({ sheet }) => [sheet.id, sheet.number]))
     const attachmentSheets = await tx.consultation.findMany({
@@ -231,6 +238,7 @@ export async function exportPerson(
             sheetNumber: ratings.get(copy.consultationId)?.consultation.number ?? '',
             comment: copy.comment,
           })),
+        appointments: appointments.map(({ id: _id, ...booking }) => booking),
       },
     }
   })
@@ -255,7 +263,11 @@ export async function erasePerson(
     const { guest, person } = await personOf(tx, officeId, ref)
     const anonymised = guest
       ? await anonymiseGuests(tx, [guest.id], now, discarded)
-      : { ...NONE_ANONYMISED, ...(await eraseEverywhere(tx, officeId, [person], [], discarded)) }
+      : {
+          ...NONE_ANONYMISED,
+          ...(await eraseEverywhere(tx, officeId, [person], [], discarded)),
+          appointments: await eraseAppointmentsOf(tx, officeId, [person], []),
+        }
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'privacy.erase',

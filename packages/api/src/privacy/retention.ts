@@ -6,6 +6,7 @@ import { addCounts, anonymiseGuests, NONE_ANONYMISED, type AnonymisedCounts } fr
 import { calendarOf } from '../candidates/elections-records.ts'
 import { discardFiles } from '../shared/storage/discard-files.ts'
 import { retainOldSheets } from './retention-sheets.ts'
+import { retainOldAppointments } from './erase-appointments.ts'
 import { attachmentStorage, type AttachmentStorage } from '../shared/storage/configured.ts'
 
 /** What one office's retention run did. */
@@ -88,7 +89,11 @@ export async function runRetention(
       }
     }
     if (cutoff) counts = addCounts(counts, await retainOldSheets(tx, office.id, cutoff, discarded))
-    if (counts.guests > 0 || counts.consultations > 0 || actor.userId) {
+    if (cutoff) {
+      const appointments = await retainOldAppointments(tx, office.id, cutoff)
+      counts = addCounts(counts, { ...NONE_ANONYMISED, appointments })
+    }
+    if (counts.guests > 0 || counts.consultations > 0 || counts.appointments > 0 || actor.userId) {
       await writeAudit(tx, {
         actorId: actor.userId,
         action: 'privacy.retention',

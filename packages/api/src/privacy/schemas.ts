@@ -101,6 +101,20 @@ export const PersonExportSchema = z.object({
     research: z.array(z.object({ reason: z.string().nullable(), evidence: z.string().nullable() })),
     /** Other askers' rating comments that name them (erasure scrubs them too). */
     ratingComments: z.array(z.object({ sheetNumber: z.string(), comment: z.string() })),
+    /** Their bookings (janji temu), as booked. */
+    appointments: z.array(
+      z.object({
+        code: z.string(),
+        startsAt: z.date(),
+        purpose: z.string(),
+        topic: z.string(),
+        guestName: z.string(),
+        guestPhone: z.string(),
+        guestEmail: z.string().nullable(),
+        institution: z.string().nullable(),
+        status: z.string(),
+      }),
+    ),
   }),
 })
 export type PersonExport = z.infer<typeof PersonExportSchema>
@@ -113,6 +127,7 @@ const CountsSchema = z.object({
   liaisonOfficers: z.number().int().nonnegative(),
   handovers: z.number().int().nonnegative(),
   research: z.number().int().nonnegative(),
+  appointments: z.number().int().nonnegative(),
 })
 
 /** What a retention run or an erasure rewrote; every row stays, so counts and reports do not change. */

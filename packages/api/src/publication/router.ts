@@ -21,6 +21,7 @@ import {
 } from './rating.ts'
 import { SavedRatingSchema } from '../consultations/rating.ts'
 import { publicFaq } from './faq.ts'
+import { publicAppointmentProcedures } from '../appointments/router.ts'
 import { publicProcedure, router } from '../shared/trpc.ts'
 
 /** The anonymised publication: no sign-in, and outputs that only enumerations, days and counts pass. */
@@ -57,4 +58,6 @@ export const publicRouter = router({
     .input(PublicFaqInputSchema)
     .output(PublicFaqSchema)
     .query(({ ctx, input }) => publicFaq(ctx.db, input.regionCode)),
+
+  ...publicAppointmentProcedures,
 })

@@ -2,6 +2,7 @@ import {
   daysOf,
   formatInZone,
   formatMinutes,
+  formatShare,
   localDay,
   rankedEntries,
   tallyTotal,
@@ -41,7 +42,7 @@ export const reportPdf: ReportWriter = async (content, number, locale, scrub = s
   summary(doc, content, w, locale)
   for (const { title, counts, label } of breakdownsOf(content, w, locale, scrub)) {
     pdf.section(doc, title)
-    tallyTable(doc, counts, label, w)
+    tallyTable(doc, counts, label, w, locale)
   }
   for (const table of satisfactionTables(content, w, locale, scrub)) satisfactionTable(doc, table, w, locale)
   const articles = articleSection(content, locale, scrub)
@@ -90,6 +91,7 @@ function tallyTable(
   counts: Record<string, number>,
   label: (key: string) => string,
   w: ReportWords,
+  locale: Locale,
 ) {
   const entries = rankedEntries(counts)
   if (entries.length === 0) {
@@ -100,7 +102,7 @@ function tallyTable(
   pdf.table(
     doc,
     ['', w.count, w.share],
-    entries.map(([key, n]) => [label(key), String(n), `${((n / sum) * 100).toFixed(1)}%`]),
+    entries.map(([key, n]) => [label(key), String(n), formatShare(n, sum, locale)]),
     ['*', 70, 70],
   )
 }

@@ -3,7 +3,7 @@ import {
   reportFigures,
   tallyTotal,
   UNASSIGNED,
-  type DurationStats,
+  type DurationSpread,
   type Locale,
   type ReportContent,
   type ReportDimension,
@@ -35,7 +35,7 @@ export function summaryOf(content: ReportContent, w: ReportWords) {
     [w.referralsAnswered, referrals.answered],
     [w.referralsWaiting, referrals.waiting],
   ]
-  const durations: [label: string, stats: DurationStats][] = [
+  const durations: [label: string, spread: DurationSpread][] = [
     [w.firstResponse, figures.firstResponse],
     [w.resolution, figures.resolution],
   ]

@@ -1,6 +1,7 @@
 import {
   dimensionLabel,
-  formatMinutes,
+  spreadLine,
+  type DurationSpread,
   monthName,
   type Label,
   type Locale,
@@ -27,8 +28,10 @@ const words = {
     referralsWaiting: 'Rujukan menunggu jawaban',
     firstResponse: 'Waktu tanggapan pertama',
     resolution: 'Waktu penyelesaian',
-    median: 'median',
-    p90: 'p90',
+    half: 'separuh',
+    nineInTen: '9 dari 10',
+    fromMinutes: 'lebih dari (menit)',
+    toMinutes: 'paling lama (menit)',
     visits: 'Kunjungan buku tamu',
     byChannel: 'Menurut kanal',
     byTopic: 'Menurut topik',
@@ -83,8 +86,10 @@ const words = {
     referralsWaiting: 'Referrals awaiting an answer',
     firstResponse: 'Time to first response',
     resolution: 'Time to resolution',
-    median: 'median',
-    p90: 'p90',
+    half: 'half',
+    nineInTen: '9 in 10',
+    fromMinutes: 'over (minutes)',
+    toMinutes: 'at most (minutes)',
     visits: 'Guest-book visits',
     byChannel: 'By channel',
     byTopic: 'By topic',
@@ -140,14 +145,8 @@ export function longDay(day: string, locale: Locale): string {
 export const periodLine = (content: ReportContent, locale: Locale) =>
   `${longDay(content.period.from, locale)} – ${longDay(content.period.to, locale)}`
 
-/** "median 15 menit · p90 2 jam" */
-export const durationLine = (
-  stats: { medianMinutes: number | null; p90Minutes: number | null },
-  locale: Locale,
-) => {
-  const w = words[locale]
-  return `${w.median} ${formatMinutes(stats.medianMinutes, locale)} · ${w.p90} ${formatMinutes(stats.p90Minutes, locale)}`
-}
+/** "separuh dalam 15–30 menit, 9 dari 10 dalam 1–2 jam": where the median and the 90th percentile lie. */
+export const durationLine = (spread: DurationSpread, locale: Locale) => spreadLine(spread, locale)
 
 /** A file name without spaces: "LAP-34.02-2024-003.pdf" or "laporan-34.02-2024-09-01-2024-09-30.xlsx". */
 export const reportFileName = (content: ReportContent, number: string | null, extension: string) =>

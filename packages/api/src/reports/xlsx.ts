@@ -28,9 +28,15 @@ export const reportXlsx: ReportWriter = async (content, number, locale, scrub = 
   const minutes = locale === 'id' ? 'menit' : 'minutes'
   const { counts, durations } = summaryOf(content, w)
   for (const row of counts) sheet.addRow(row)
-  for (const [label, stats] of durations) {
-    sheet.addRow([`${label}, ${w.median} (${minutes})`, stats.medianMinutes])
-    sheet.addRow([`${label}, ${w.p90} (${minutes})`, stats.p90Minutes])
+  // Where the median and the 90th percentile lie, as numbers: over one bound, at most the next.
+  for (const [label, spread] of durations) {
+    for (const [share, range] of [
+      [w.half, spread.half],
+      [w.nineInTen, spread.nineInTen],
+    ] as const) {
+      sheet.addRow([`${label}, ${share}: ${w.fromMinutes}`, range?.fromMinutes ?? null])
+      sheet.addRow([`${label}, ${share}: ${w.toMinutes}`, range?.toMinutes ?? null])
+    }
   }
 
   for (const { title, counts, label } of breakdownsOf(content, w, locale, scrub)) {

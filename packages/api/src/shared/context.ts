@@ -16,6 +16,11 @@ export interface Context {
     /** `scheme://host[:port]` the browser addressed; mutations from any other Origin are refused. */
     origin: string
     header(name: string): string | undefined
+    /**
+     * What an SSE subscription sent as tRPC `connectionParams` (EventSource cannot set headers, so a
+     * display's token comes this way); null for every other call.
+     */
+    connectionParams: Record<string, string | undefined> | null
   }
   sessionCookie: SessionCookieJar
   /** The time services judge deadlines and record steps by. */
@@ -61,7 +66,15 @@ export interface HttpRequest extends IncomingMessage {
 export function createContextFactory(deps: ContextDeps) {
   const storage = deps.storage ?? attachmentStorage()
   const kioskLimits: KioskLimits = { ...DEFAULT_KIOSK_LIMITS, ...deps.kioskLimits }
-  return ({ req, res }: { req: HttpRequest; res: ServerResponse }): Context => ({
+  return ({
+    req,
+    res,
+    info,
+  }: {
+    req: HttpRequest
+    res: ServerResponse
+    info?: { connectionParams: Record<string, string | undefined> | null }
+  }): Context => ({
     ...deps,
     clock: deps.clock ?? systemClock,
     storage,
@@ -76,6 +89,7 @@ export function createContextFactory(deps: ContextDeps) {
         const value = req.headers[name.toLowerCase()]
         return Array.isArray(value) ? value[0] : value
       },
+      connectionParams: info?.connectionParams ?? null,
     },
     sessionCookie: sessionCookieJar(req, res, req.secure),
   })

@@ -15,7 +15,7 @@ import { officeScope } from './tenancy.ts'
 
 /** Procedure metadata: who may call it, for the generated API docs. */
 export interface ProcedureMeta {
-  audience: 'public' | 'kiosk' | 'session' | Permission
+  audience: 'public' | 'kiosk' | 'display' | 'session' | Permission
 }
 
 const t = initTRPC
@@ -56,12 +56,31 @@ export const publicProcedure = t.procedure
  * CSRF token, since nothing ambient authenticates them, but still go through the same-origin check.
  */
 export const kioskProcedure = publicProcedure.meta({ audience: 'kiosk' }).use(async ({ ctx, next }) => {
-  const token = bearerToken(ctx.request.header('authorization'))
+  const device = await pairedDevice(ctx.db, bearerToken(ctx.request.header('authorization')), 'kiosk')
+  return next({ ctx: { device: { ...device, limits: ctx.kioskLimits } } })
+})
+
+/** The unrevoked device a token names, refused unless it is of `kind`. */
+async function pairedDevice(db: Context['db'], token: string | null, kind: 'kiosk' | 'display') {
   if (!token) refuse('UNAUTHORIZED', kioskViolations.unpaired())
-  const device = await authenticateDevice(ctx.db, token, new Date())
+  const device = await authenticateDevice(db, token, new Date())
   if (device === 'revoked') refuse('UNAUTHORIZED', kioskViolations.revoked())
   if (!device) refuse('UNAUTHORIZED', kioskViolations.unpaired())
-  return next({ ctx: { device: { ...device, limits: ctx.kioskLimits } } })
+  if (device.kind !== kind) refuse('FORBIDDEN', kioskViolations.wrongKind(kind))
+  return device
+}
+
+/**
+ * A paired waiting-room display: like a kiosk, but only a device of kind `display`, and read-only. Its
+ * token comes as `Authorization: Bearer`, or, for an SSE subscription (EventSource sends no headers),
+ * as the `token` connection parameter. Nothing it reads is audited: a board shows no personal data.
+ */
+export const displayProcedure = publicProcedure.meta({ audience: 'display' }).use(async ({ ctx, next }) => {
+  const token =
+    bearerToken(ctx.request.header('authorization')) ?? ctx.request.connectionParams?.token ?? null
+  const device = await pairedDevice(ctx.db, token, 'display')
+  // The token stays with the call: a long-lived stream checks it again to notice a revocation.
+  return next({ ctx: { device, deviceToken: token! } })
 })
 
 /**

@@ -19,6 +19,7 @@ import { takeKioskAllowances } from '../kiosk/throttle.ts'
 import { kioskViolations } from '../kiosk/violations.ts'
 import { ticketsOf, ticketSelect, type Ticket } from './queue-position.ts'
 import { officeDay } from './day.ts'
+import { publishQueueMove } from './queue-events.ts'
 import { foundOrCreatedGuests } from './guests.ts'
 import { visitViolations } from './violations.ts'
 
@@ -113,6 +114,7 @@ async function checkInTogether(db: Database, items: PendingCheckIn[]): Promise<S
     return results
   }, TRANSACTION_OPTIONS)
   const visits = outcomes.flatMap((o) => (o.ok ? [o.value] : []))
+  if (visits.length > 0) await publishQueueMove(db, visits[0]!.officeId)
   const tickets = new Map((await ticketsOf(db.prisma, visits)).map((t) => [t.visitId, t]))
   return outcomes.map((o) => (o.ok ? { ok: true, value: tickets.get(o.value.id)! } : o))
 }
@@ -223,6 +225,7 @@ async function createVisits(
       queueLane: lanes[i]!,
       queueSequence: sequences[i]!,
       queueNumber: formatQueueNumber(lanes[i]!, sequences[i]!),
+      provisionalNumber: input.provisionalNumber ?? null,
       checkedInAt: checkInTime(input.checkedInAt, now, office.timeZone),
     })),
   )
@@ -246,6 +249,7 @@ async function createVisits(
           guestUpdated: guests[i]!.updated,
           deviceId: source.device?.id ?? null,
           queueNumber: visit.queueNumber,
+          provisionalNumber: input.provisionalNumber ?? null,
           serviceDay: today,
           status: 'menunggu',
           topic: input.topic,
@@ -276,6 +280,8 @@ interface NewVisit {
   queueLane: string
   queueSequence: number
   queueNumber: string
+  /** The offline tablet's number for this visit, when it was checked in offline. */
+  provisionalNumber: string | null
   checkedInAt: Date
 }
 
@@ -288,17 +294,19 @@ async function insertVisits(tx: Transaction, visits: NewVisit[]): Promise<VisitR
   return tx.$queryRaw<VisitRow[]>`
     INSERT INTO "Visit" ("id", "clientId", "officeId", "guestId", "deviceId", "topic", "purpose", "priority",
       "notifyOnCall", "consentVersion", "serviceDay", "queueLane", "queueSequence", "queueNumber", "status",
-      "checkedInAt")
+      "checkedInAt", "provisionalNumber")
     SELECT id, client_id, office_id, guest_id, device_id, topic, purpose, priority, notify_on_call,
-      consent_version, service_day, queue_lane, queue_sequence, queue_number, 'menunggu', checked_in_at
+      consent_version, service_day, queue_lane, queue_sequence, queue_number, 'menunggu', checked_in_at,
+      provisional_number
     FROM unnest(${column('id')}::uuid[], ${column('clientId')}::uuid[], ${column('officeId')}::uuid[],
       ${column('guestId')}::uuid[], ${column('deviceId')}::uuid[], ${column('topic')}::text[],
       ${column('purpose')}::text[], ${column('priority')}::text[], ${column('notifyOnCall')}::boolean[],
       ${column('consentVersion')}::text[],
       ${column('serviceDay')}::date[], ${column('queueLane')}::text[], ${column('queueSequence')}::int[],
-      ${column('queueNumber')}::text[], ${column('checkedInAt')}::timestamptz[])
+      ${column('queueNumber')}::text[], ${column('checkedInAt')}::timestamptz[],
+      ${column('provisionalNumber')}::text[])
       AS v(id, client_id, office_id, guest_id, device_id, topic, purpose, priority, notify_on_call, consent_version,
-        service_day, queue_lane, queue_sequence, queue_number, checked_in_at)
+        service_day, queue_lane, queue_sequence, queue_number, checked_in_at, provisional_number)
     RETURNING "id", "clientId", "officeId", "serviceDay", "status", "queueNumber", "checkedInAt", "calledAt"`
 }
 

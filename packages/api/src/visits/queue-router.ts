@@ -3,6 +3,8 @@ import { actorOf } from '../shared/actor.ts'
 import { callNext, checkOut, noShow, queueBoard, QueueBoardSchema, recall, requeue } from './queue.ts'
 import { serve, ServedSchema } from './queue-serve.ts'
 import { VisitViewSchema } from './view.ts'
+import { DesksSchema, desksOf, setDesk } from './desks.ts'
+import { DeskChoiceSchema } from '@mejabantu/domain'
 import { permittedProcedure, router } from '../shared/trpc.ts'
 
 const desk = permittedProcedure('visit.write')
@@ -38,6 +40,17 @@ export const queueRouter = router({
     .input(visit)
     .output(VisitViewSchema)
     .mutation(({ ctx, input }) => checkOut(ctx.db, actorOf(ctx), input.visitId)),
+
+  /** The desks of the user's office and the one this sign-in serves at. */
+  desks: permittedProcedure('office.read')
+    .output(DesksSchema)
+    .query(({ ctx }) => desksOf(ctx.db, ctx.session)),
+
+  /** Picks the desk this sign-in serves at: the next guest it calls is sent there. */
+  setDesk: desk
+    .input(DeskChoiceSchema)
+    .output(DesksSchema)
+    .mutation(({ ctx, input }) => setDesk(ctx.db, ctx.session, input.desk, ctx.ip)),
 
   /** The waiting-room screen: called numbers and the next ones, no names. */
   board: permittedProcedure('office.read')

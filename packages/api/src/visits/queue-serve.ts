@@ -6,6 +6,7 @@ import { recountConsultationDay } from '../reports/daily-summary.ts'
 import type { Actor } from '../shared/actor.ts'
 import { moveVisitIn, moveTo } from './queue.ts'
 import { officeDay } from './day.ts'
+import { publishQueueMove } from './queue-events.ts'
 import { VisitViewSchema } from './view.ts'
 
 /** Stands in for the question until the staff member writes down what the visitor asked. */
@@ -24,7 +25,7 @@ export type Served = z.infer<typeof ServedSchema>
  * counter for the year. Both, and their audit events, commit together or not at all.
  */
 export async function serve(db: Database, actor: Actor, visitId: string, now = new Date()): Promise<Served> {
-  return db.prisma.$transaction(async (tx) => {
+  const served = await db.prisma.$transaction(async (tx) => {
     const visit = await moveVisitIn(tx, actor, visitId, moveTo('dilayani'), 'queue.serve', {
       servedAt: now,
       servedById: actor.userId,
@@ -72,4 +73,6 @@ export async function serve(db: Database, actor: Actor, visitId: string, now = n
     await recountConsultationDay(tx, office, now)
     return { visit, consultationId: consultation.id, consultationNumber: consultation.number }
   })
+  await publishQueueMove(db, served.visit.officeId)
+  return served
 }

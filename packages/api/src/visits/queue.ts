@@ -14,6 +14,7 @@ import type { OfficeScope } from '../shared/tenancy.ts'
 import { writeAudit } from '../shared/audit-writer.ts'
 import type { Actor } from '../shared/actor.ts'
 import { waitingEntries } from './queue-position.ts'
+import { publishQueueMove } from './queue-events.ts'
 import { dateColumn, officeDay } from './day.ts'
 import { visitViolations } from './violations.ts'
 import { asStatus, toVisitView, visitViewSelect, type VisitView } from './view.ts'
@@ -28,9 +29,11 @@ export const moveTo =
 /** What each move writes besides the status. */
 type MoveData = {
   calledAt?: Date | null
+  desk?: string | null
   servedAt?: Date
   servedById?: string
   checkedOutAt?: Date
+  checkOutKind?: 'staff'
 }
 
 const snapshot = (v: { status: string; queueNumber: string; calledAt: Date | null }) => ({
@@ -79,13 +82,19 @@ export async function moveVisitIn(
 type MoveArgs = Parameters<typeof moveVisitIn> extends [Transaction, ...infer Rest] ? Rest : never
 
 /** One move in its own transaction. */
-export function moveVisitStatus(db: Database, ...move: MoveArgs): Promise<VisitView> {
-  return db.prisma.$transaction((tx) => moveVisitIn(tx, ...move))
+export async function moveVisitStatus(db: Database, ...move: MoveArgs): Promise<VisitView> {
+  const moved = await db.prisma.$transaction((tx) => moveVisitIn(tx, ...move))
+  await publishQueueMove(db, moved.officeId)
+  return moved
 }
 
 /** Calls a called visitor again (`calledAt` moves, so the board shows the number anew). */
 export const recall = (db: Database, actor: Actor, visitId: string, now = new Date()) =>
-  moveVisitStatus(db, actor, visitId, recallVisit, 'queue.recall', { calledAt: now })
+  moveVisitStatus(db, actor, visitId, recallVisit, 'queue.recall', {
+    calledAt: now,
+    // Recalled from another desk, the guest now goes there; a desk not yet picked keeps the last one.
+    ...(actor.desk && { desk: actor.desk }),
+  })
 
 export const noShow = (db: Database, actor: Actor, visitId: string) =>
   moveVisitStatus(db, actor, visitId, moveTo('tidak_hadir'), 'queue.no_show', {})
@@ -95,7 +104,10 @@ export const requeue = (db: Database, actor: Actor, visitId: string) =>
   moveVisitStatus(db, actor, visitId, moveTo('menunggu'), 'queue.requeue', { calledAt: null })
 
 export const checkOut = (db: Database, actor: Actor, visitId: string, now = new Date()) =>
-  moveVisitStatus(db, actor, visitId, moveTo('selesai'), 'queue.check_out', { checkedOutAt: now })
+  moveVisitStatus(db, actor, visitId, moveTo('selesai'), 'queue.check_out', {
+    checkedOutAt: now,
+    checkOutKind: 'staff',
+  })
 
 /**
  * Calls the next visitor of the actor's office today (priority lane first, by the domain's order), or
@@ -112,7 +124,7 @@ export async function callNext(db: Database, actor: Actor, now = new Date()): Pr
     const called = await db.prisma.$transaction(async (tx) => {
       const { count } = await tx.visit.updateMany({
         where: { id: next.id, status: 'menunggu' },
-        data: { status: ensure(moveVisit('menunggu', 'dipanggil')), calledAt: now },
+        data: { status: ensure(moveVisit('menunggu', 'dipanggil')), calledAt: now, desk: actor.desk ?? null },
       })
       if (count === 0) return null
       const visit = await tx.visit.findUniqueOrThrow({ where: { id: next.id }, select: visitViewSelect })
@@ -128,7 +140,10 @@ export async function callNext(db: Database, actor: Actor, now = new Date()): Pr
       await queueCalledNotice(tx, visit.id)
       return toVisitView(visit)
     })
-    if (called) return called
+    if (called) {
+      await publishQueueMove(db, officeId)
+      return called
+    }
   }
 }
 
@@ -136,7 +151,7 @@ export async function callNext(db: Database, actor: Actor, now = new Date()): Pr
 export const QueueBoardSchema = z.object({
   serviceDay: z.iso.date(),
   /** Called and not yet at the desk, most recent call first. */
-  called: z.array(z.object({ queueNumber: z.string(), calledAt: z.date() })),
+  called: z.array(z.object({ queueNumber: z.string(), desk: z.string().nullable(), calledAt: z.date() })),
   /** The next numbers in calling order. */
   next: z.array(z.string()),
   waiting: z.number().int().min(0),
@@ -145,24 +160,26 @@ export type QueueBoard = z.infer<typeof QueueBoardSchema>
 
 const BOARD_NEXT = 5
 
-export async function queueBoard(
+export const queueBoard = (
   db: Database,
   scope: OfficeScope,
   officeId: string | undefined,
   now = new Date(),
-): Promise<QueueBoard> {
-  const office = scope.read(officeId)
+) => officeBoard(db, scope.read(officeId), now)
+
+/** The board of one office, for whoever may read it (staff by scope, a display by its pairing). */
+export async function officeBoard(db: Database, office: string, now = new Date()): Promise<QueueBoard> {
   const { today } = await officeDay(db.prisma, office, now)
   const serviceDay = dateColumn(today)
   const called = await db.prisma.visit.findMany({
     where: { officeId: office, serviceDay, status: 'dipanggil' },
-    select: { queueNumber: true, calledAt: true },
+    select: { queueNumber: true, desk: true, calledAt: true },
     orderBy: [{ calledAt: 'desc' }, { queueNumber: 'asc' }],
   })
   const waiting = waitingOrder(await waitingEntries(db.prisma, office, serviceDay))
   return {
     serviceDay: today,
-    called: called.map((v) => ({ queueNumber: v.queueNumber, calledAt: v.calledAt ?? now })),
+    called: called.map((v) => ({ queueNumber: v.queueNumber, desk: v.desk, calledAt: v.calledAt ?? now })),
     next: waiting.slice(0, BOARD_NEXT).map((v) => v.queueNumber),
     waiting: waiting.length,
   }

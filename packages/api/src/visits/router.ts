@@ -4,6 +4,7 @@ import { CheckInSchema } from '@mejabantu/domain'
 import { TicketSchema } from './queue-position.ts'
 import { checkIn } from './check-in.ts'
 import { todayVisits, TodayInputSchema, TodaySchema } from './visits.ts'
+import { inBuilding, InBuildingInputSchema, InBuildingSchema } from './in-building.ts'
 import { permittedProcedure, router } from '../shared/trpc.ts'
 
 export const visitsRouter = router({
@@ -11,6 +12,12 @@ export const visitsRouter = router({
     .input(TodayInputSchema)
     .output(TodaySchema)
     .query(({ ctx, input }) => todayVisits(ctx.db, ctx.scope, input)),
+
+  /** Who is in the building now: today's visitors checked in and not yet checked out. */
+  inBuilding: permittedProcedure('office.read')
+    .input(InBuildingInputSchema)
+    .output(InBuildingSchema)
+    .query(({ ctx, input }) => inBuilding(ctx.db, ctx.scope, input.officeId)),
 
   /** Staff sign a visitor in from the console: the kiosk's check-in, without a device. */
   checkIn: permittedProcedure('visit.write')

@@ -16,6 +16,12 @@ export const VisitViewSchema = VisitSchema.extend({
   servedById: z.uuid().nullable(),
   /** When the server received the check-in: the queue's order (checkedInAt is the guest book's time). */
   queuedAt: z.date(),
+  /** The desk the guest was last called to ("Meja 2"); null when the caller had picked none. */
+  desk: z.string().nullable(),
+  /** The number an offline tablet showed before its outbox synced ("L2-003"), beside the real one. */
+  provisionalNumber: z.string().nullable(),
+  /** staff: checked out at the desk; otomatis: by the end-of-day run. */
+  checkOutKind: z.enum(['staff', 'otomatis']).nullable(),
   guest: GuestInputSchema.extend({ phone: z.string().nullable(), name: z.string() }),
 })
 export type VisitView = z.infer<typeof VisitViewSchema>
@@ -40,6 +46,9 @@ export const visitViewSelect = {
   calledAt: true,
   servedAt: true,
   checkedOutAt: true,
+  desk: true,
+  provisionalNumber: true,
+  checkOutKind: true,
   guest: { select: { name: true, institution: true, phone: true, email: true, category: true } },
 } as const
 
@@ -62,6 +71,9 @@ export interface VisitRow {
   calledAt: Date | null
   servedAt: Date | null
   checkedOutAt: Date | null
+  desk: string | null
+  provisionalNumber: string | null
+  checkOutKind: string | null
   guest: {
     name: string
     institution: string | null
@@ -82,6 +94,7 @@ export function toVisitView(row: VisitRow): VisitView {
     topic: TopicCodeSchema.parse(row.topic),
     priority: asPriority(row.priority),
     status: asStatus(row.status),
+    checkOutKind: row.checkOutKind === 'staff' || row.checkOutKind === 'otomatis' ? row.checkOutKind : null,
     serviceDay: dayOfColumn(row.serviceDay),
     guest: {
       name: guest.name,

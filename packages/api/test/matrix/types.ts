@@ -1,8 +1,11 @@
 import type { Permission, Role } from '@mejabantu/domain'
 import type { Browser } from '../support/browser.ts'
 
-/** Who may call a procedure: anyone, a paired kiosk, any signed-in user, or users holding a permission. */
-export type Audience = 'public' | 'kiosk' | 'session' | Permission
+/**
+ * Who may call a procedure: anyone, a paired kiosk, a paired display, any signed-in user, or users holding
+ * a permission.
+ */
+export type Audience = 'public' | 'kiosk' | 'display' | 'session' | Permission
 
 /** The offices of the matrix: two sibling Kab/Kota under one Provinsi under KPU RI. */
 export type MatrixOffice = 'own' | 'other' | 'province' | 'national'

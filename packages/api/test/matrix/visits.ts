@@ -17,6 +17,7 @@ const otherOffice = async (world: MatrixWorld) => ({
 /** The guest book and the queue, from the staff console. */
 export const fragment: MatrixFragment = {
   'visits.today': { audience: 'office.read', crossOffice: otherOffice },
+  'visits.inBuilding': { audience: 'office.read', crossOffice: otherOffice },
   'visits.checkIn': { audience: 'visit.write' },
   'queue.callNext': { audience: 'visit.write' },
   'queue.recall': { audience: 'visit.write', crossOffice: otherVisit },

@@ -66,6 +66,12 @@ describe.each(testTargets())('admin.offices on $kind', (target) => {
       helpdeskHours: null,
       helpdeskContacts: {},
       retentionDays: 90,
+      deskCount: 3,
+      slotMinutes: 30,
+      slotCapacity: 2,
+      slotsFrom: '08:00',
+      slotsTo: '15:30',
+      workingDays: [1, 2, 3, 4, 5],
     })
   })
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import {
   ANONYMISED_NAME,
+  anonymisedAppointmentFields,
   anonymisedAskerFields,
   anonymisedGuestFields,
   anonymisedVisitFields,
@@ -16,15 +17,32 @@ import { DEFAULT_CONSENT_TEXT } from '../../src/kiosk/consent-default.ts'
  */
 const NOT_PERSONAL: Record<string, readonly string[]> = {
   // Ids, links between rows, timestamps, counters and states: they point at rows, not at people.
-  Office: ['id', 'level', 'regionCode', 'name', 'timeZone', 'parentId', 'retentionDays', 'createdAt'],
+  Office: [
+    'id',
+    'level',
+    'regionCode',
+    'name',
+    'timeZone',
+    'parentId',
+    'retentionDays',
+    'deskCount',
+    'slotMinutes',
+    'slotCapacity',
+    'slotsFrom',
+    'slotsTo',
+    'workingDays',
+    'createdAt',
+  ],
   User: ['id', 'officeId', 'role', 'mustChangePassword', 'deactivatedAt', 'createdAt'],
-  Session: ['id', 'userId', 'createdAt', 'lastSeenAt', 'expiresAt'],
+  Session: ['id', 'userId', 'createdAt', 'lastSeenAt', 'expiresAt', 'desk'],
   RateLimit: ['id', 'failures', 'windowStartedAt', 'lockedUntil'],
   AuditEvent: ['id', 'occurredAt', 'officeId', 'actorId', 'action', 'targetType', 'targetId'],
   KioskDevice: [
     'id',
     'officeId',
     'name',
+    'kind',
+    'offlinePrefix',
     'pairingExpiresAt',
     'pairedAt',
     'lastSeenAt',
@@ -55,12 +73,15 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
     'queueLane',
     'queueSequence',
     'queueNumber',
+    'provisionalNumber',
+    'desk',
     'status',
     'checkedInAt',
     'queuedAt',
     'calledAt',
     'servedAt',
     'checkedOutAt',
+    'checkOutKind',
     'servedById',
     'createdAt',
   ],
@@ -280,6 +301,21 @@ const NOT_PERSONAL: Record<string, readonly string[]> = {
   ConsultationArticle: ['consultationId', 'articleId', 'articleVersion', 'insertedById', 'insertedAt'],
   ConsultationLink: ['fromId', 'toId', 'createdById', 'createdAt'],
   ConsultationRating: ['consultationId', 'score', 'via', 'ratedAt'],
+  // A booking's slot, state and purpose (serah_dokumen | konsultasi); the code is random (it names the
+  // booking, not the person).
+  Appointment: [
+    'id',
+    'purpose',
+    'officeId',
+    'code',
+    'startsAt',
+    'candidatePairId',
+    'status',
+    'visitId',
+    'createdById',
+    'createdAt',
+    'cancelledAt',
+  ],
 }
 
 // The office's own channels, published on purpose; hashes of secrets, never the secrets.
@@ -394,6 +430,7 @@ describe('the code does what the promise says', () => {
     ['Guest', anonymisedGuestFields(new Date())],
     ['Visit', anonymisedVisitFields],
     ['Consultation', anonymisedAskerFields],
+    ['Appointment', anonymisedAppointmentFields],
   ] as const)('anonymising a %s', (table, fields) => {
     for (const [column, value] of Object.entries(fields)) {
       if (column === 'anonymisedAt') continue

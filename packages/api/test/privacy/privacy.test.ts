@@ -96,7 +96,7 @@ describe.each(testTargets())('guest-book retention and UU PDP requests on $kind'
     // Rina of the 90-day test above and `old`: both last seen in September 2024.
     expect(result).toEqual({
       cutoff: stageEnd,
-      anonymised: { ...NO_COPIES, guests: 2, visits: 2, consultations: 2 },
+      anonymised: { ...NO_COPIES, appointments: 0, guests: 2, visits: 2, consultations: 2 },
     })
     expect(await counts()).toEqual(before)
     const reportAfter = data<ReportContent>(await admin.query('reports.draft', september))
@@ -172,7 +172,7 @@ describe.each(testTargets())('guest-book retention and UU PDP requests on $kind'
 
     const before = await counts()
     expect(data(await admin.mutation('privacy.erase', { guestId }))).toEqual({
-      anonymised: { ...NO_COPIES, guests: 1, visits: 1, consultations: 1 },
+      anonymised: { ...NO_COPIES, appointments: 0, guests: 1, visits: 1, consultations: 1 },
     })
     expect(await counts()).toEqual(before)
     expect(JSON.stringify(await storedGuest(api.db, guestId))).not.toMatch(RINA_PII)

@@ -182,7 +182,14 @@ describe.each(testTargets())('public publication on $kind', (target) => {
       suppressedCategories: ['lo', 'media'],
       byStatus: { dijawab: 2, selesai: 1, baru: 1 },
       referred: 1,
-      firstResponse: { count: 3, meanMinutes: expect.any(Number), medianMinutes: 30, p90Minutes: 120 },
+      firstResponse: {
+        count: 3,
+        meanMinutes: expect.any(Number),
+        medianMinutes: 30,
+        p90Minutes: 120,
+        // The page prints where the median lies: above 20, at most 30 minutes.
+        half: { fromMinutes: 20, toMinutes: 30 },
+      },
     })
     const empty = data<{ summary: PublicSummary }>(
       await anyone().query('public.summary', { regionCode: '34.01', from: '2030-01-01', to: '2030-12-31' }),

@@ -43,7 +43,10 @@ export async function serveApi(
   app.use(
     '/trpc',
     ...trpcRequestLimits(router),
-    createExpressMiddleware({ router, createContext: ({ req, res }) => createContext({ req, res }) }),
+    createExpressMiddleware({
+      router,
+      createContext: ({ req, res, info }) => createContext({ req, res, info }),
+    }),
   )
   const http = app.listen(0, '127.0.0.1')
   await once(http, 'listening')

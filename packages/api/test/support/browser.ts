@@ -65,9 +65,10 @@ export class Browser {
         : {}),
     })
     const text = await res.text()
+    const refusedStream = streamRefusal(res.headers, text)
     const reply: TrpcReply = {
-      status: res.status,
-      body: parseBody(text),
+      status: refusedStream?.status ?? res.status,
+      body: refusedStream?.body ?? parseBody(text),
       text,
       setCookies: res.headers.getSetCookie(),
       headers: res.headers,
@@ -86,6 +87,21 @@ export class Browser {
     const data = reply.body.result?.data as { csrfToken?: string } | undefined
     if (data?.csrfToken) this.csrfToken = data.csrfToken
   }
+}
+
+/**
+ * A subscription answers over SSE with status 200 even when its middleware refuses; the refusal is the
+ * stream's `serialized-error` event, which carries the HTTP status it stands for. (Read whole, so only a
+ * refused subscription suits `query`; a stream that is let in never ends. See sse.ts for those.)
+ */
+function streamRefusal(headers: Headers, text: string): Pick<TrpcReply, 'status' | 'body'> | null {
+  if (!headers.get('content-type')?.startsWith('text/event-stream')) return null
+  const match = /event: serialized-error\ndata: (.*)\n/.exec(text)
+  if (!match) return null
+  const error = superjson.deserialize(JSON.parse(match[1]!) as never) as NonNullable<
+    TrpcReply['body']['error']
+  >
+  return { status: Number(error.data.httpStatus), body: { error } }
 }
 
 // The server speaks superjson ({ json, meta }); tests read plain values, as the tRPC client would.
