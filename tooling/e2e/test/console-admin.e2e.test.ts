@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../src/browser.ts'
 import { electionWithPair, screenshot, signInConsole, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
-import { firstAdmin, staffClient } from '../src/staff.ts'
+import { firstAdmin, staffClient, type StaffAccount } from '../src/staff.ts'
 
 describe('an admin manages accounts, kiosks, the stage calendar, the catalog and consent texts', () => {
   let server: ServerUnderTest
   let browser: Browser
   let page: Page
   let problems: string[]
+  let admin: StaffAccount
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startBuiltServer(), launchBrowser()])
-    const admin = await firstAdmin(server)
+    admin = await firstAdmin(server)
     await electionWithPair(admin.api)
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
     problems = watchProblems(page)
@@ -106,6 +107,21 @@ describe('an admin manages accounts, kiosks, the stage calendar, the catalog and
     await page.getByRole('button', { name: 'Tambah versi' }).click()
     await expect.poll(() => page.getByTestId('consent-versions').textContent()).toContain('bantul-2026')
     expect(problems).toEqual([])
+  })
+
+  it('sets the office’s appointment hours and open days', async () => {
+    await page.goto(`${server.url}/console/admin/offices`)
+    const card = page.getByTestId('office-slots')
+    await card.getByLabel('Menit per slot').fill('15')
+    await card.getByLabel('Slot terakhir').fill('17:00')
+    await card.getByRole('checkbox', { name: 'Sabtu' }).click()
+    await card.getByRole('button', { name: 'Simpan' }).click()
+    await expect
+      .poll(async () => {
+        const [office] = await admin.api.admin.offices.list.query()
+        return office && { minutes: office.slotMinutes, to: office.slotsTo, days: office.workingDays }
+      })
+      .toEqual({ minutes: 15, to: '17:00', days: [1, 2, 3, 4, 5, 6] })
   })
 
   it('tells form mistakes in the interface language', async () => {
