@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousA11yViolations } from '../src/axe.ts'
 import { launchBrowser } from '../src/browser.ts'
 import { electionWithPair, pairedKiosk, screenshot, signInConsole, watchProblems } from '../src/console.ts'
 import { startBuiltServer, type ServerUnderTest } from '../src/server.ts'
@@ -99,7 +100,14 @@ describe('a pengawas reads everything and changes nothing; the console speaks En
   })
 
   it('switches to English: navigation, labels, statuses and dates', async () => {
-    await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click()
+    // The language button's name starts with what it shows (EN), so voice control can say it.
+    const toggle = page.getByRole('button', { name: 'Ganti bahasa ke English' })
+    expect(await toggle.getAttribute('aria-label')).toMatch(/^EN\b/)
+    const mismatched = (await seriousA11yViolations(page)).filter(
+      (v) => v.id === 'label-content-name-mismatch',
+    )
+    expect(mismatched).toEqual([])
+    await toggle.click()
     await page.getByRole('link', { name: 'Dashboard', exact: true }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^en/)
     await page.getByRole('link', { name: 'Queue', exact: true }).click()
