@@ -34,8 +34,9 @@ describe('topics kept by the office’s admin', () => {
     if (parent) {
       await choose('topic-parent', parent)
     }
+    // Enter submits the form: a click could land on a select's list that is still closing, and be lost.
     await form.getByTestId('topic-label').fill(label)
-    await form.getByRole('button', { name: 'Buat' }).click()
+    await form.getByTestId('topic-label').press('Enter')
     await expect.poll(() => page.getByTestId('topic-table').textContent()).toContain(label)
     // The form clears once the list shows the new topic; the next one starts on an empty form.
     await expect.poll(() => form.getByTestId('topic-label').inputValue()).toBe('')
@@ -71,7 +72,7 @@ describe('topics kept by the office’s admin', () => {
     await page
       .getByTestId('question')
       .fill('Akun SILON terkunci setelah lupa kata sandi, bagaimana membukanya?')
-    await page.getByTestId('save').click()
+    await page.getByTestId('asker-name').press('Enter')
     await page.getByTestId('sheet-facts').waitFor()
     expect(await page.getByTestId('sheet-topic-label').textContent()).toMatch(/SILON\s*›\s*Lupa kata sandi/)
 
