@@ -69,6 +69,9 @@ const EnvSchema = z.object({
     .optional(),
 })
 
+/** Every environment variable the server reads: `npm start` (turbo) must pass each one through. */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape)
+
 export type Config = {
   host: string
   port: number

@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { readConfig } from '../src/config.ts'
+import { CONFIG_VARIABLES, readConfig } from '../src/config.ts'
 
 describe('the environment, read once at start', () => {
+  it('reaches the server through `npm start`: turbo passes every variable the config reads', () => {
+    const turbo = JSON.parse(readFileSync(new URL('../../../turbo.json', import.meta.url), 'utf8')) as {
+      tasks: { start: { env: string[] } }
+    }
+    const passed = turbo.tasks.start.env.map((pattern) => new RegExp(`^${pattern.replace('*', '.*')}$`))
+    expect(CONFIG_VARIABLES.filter((name) => !passed.some((p) => p.test(name)))).toEqual([])
+  })
+
   it('takes the mail secret key as 32 bytes of base64 or hex, and leaves it unset when not given', () => {
     const key = randomBytes(32)
     expect(readConfig({ MAIL_SECRET_KEY: key.toString('base64') }).mailSecretKey).toEqual(key)
